@@ -1,0 +1,36 @@
+package org.medcoord.api;
+
+import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.Purpose;
+
+/**
+ * An embedded MedCoord instance. Build one with {@code Coordinators.builder()} (in
+ * coordinator-core) or install {@code CoordinatorModule} in the host's Guice injector; keep one
+ * per application and share it between threads.
+ *
+ * <pre>{@code
+ * CoordinatorSession desk = coordinator.session(actor, Purpose.TREATMENT);
+ * List<SlotOption> options = desk.appointments().findSlots(query);
+ * Booking booked = desk.appointments().book(BookCommand.of(patient, options.get(0)));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface Coordinator extends AutoCloseable {
+    /**
+     * Opens a session: every call made through it runs as this actor for this purpose. Sessions
+     * are cheap, hold no connection, and may be used from one thread at a time or shared.
+     *
+     * @param actor who is calling
+     * @param purpose why
+     * @return the session
+     * @throws org.medcoord.api.common.InvalidRequestException when either is missing
+     */
+    CoordinatorSession session(Actor actor, Purpose purpose);
+
+    /**
+     * Releases what the coordinator holds (for example the storage adapter's pool).
+     */
+    @Override
+    void close();
+}

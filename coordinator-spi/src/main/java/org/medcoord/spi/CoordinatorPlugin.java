@@ -1,0 +1,58 @@
+package org.medcoord.spi;
+
+import java.util.List;
+import org.medcoord.spi.rule.BookingRule;
+import org.medcoord.spi.storage.Storage;
+
+/**
+ * What a plugin contributes to a coordinator: storage, booking rules, and in later versions
+ * gateways, channels and sinks. The one type MedCoord looks up with
+ * {@link java.util.ServiceLoader}, and only when the host opts in; explicit registration with
+ * {@code Coordinators.builder().plugin(...)} is the primary path.
+ *
+ * <p>Every contribution method has a default that returns an empty list, so a plugin overrides
+ * only what it provides and new ports never break existing plugins.
+ *
+ * <p><b>Implementation requirements.</b> A public no-argument constructor that does no work
+ * (discovery instantiates every plugin on the class path). Contribution methods are called once,
+ * while the coordinator is built, from one thread; they may do work such as opening a pool and
+ * may throw, in which case the coordinator reports the failure with the plugin's id.
+ *
+ * @since 0.1
+ */
+public interface CoordinatorPlugin {
+    /**
+     * A stable, unique id, for example {@code medcoord-memory}.
+     *
+     * @return the id
+     */
+    String id();
+
+    /**
+     * The SPI version the plugin was built against.
+     *
+     * @return normally {@link SpiVersion#CURRENT} at the plugin's build time
+     */
+    default int spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    /**
+     * Storage this plugin provides. A coordinator needs exactly one storage across all plugins.
+     *
+     * @return the storages, normally none or one
+     */
+    default List<Storage> storages() {
+        return List.of();
+    }
+
+    /**
+     * Booking rules this plugin adds to the chain, run after the built-in rules in plugin
+     * registration order.
+     *
+     * @return the rules
+     */
+    default List<BookingRule> bookingRules() {
+        return List.of();
+    }
+}

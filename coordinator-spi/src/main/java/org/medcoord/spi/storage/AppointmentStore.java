@@ -1,0 +1,65 @@
+package org.medcoord.spi.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.AppointmentId;
+import org.medcoord.api.common.PatientId;
+import org.medcoord.api.schedule.ResourceId;
+
+/**
+ * Appointments, each with its whole status history.
+ *
+ * <p><b>Implementation requirements.</b> {@link #update} is optimistic: it succeeds only when the
+ * stored version is exactly one less than the new one, and otherwise throws
+ * {@link org.medcoord.api.common.ConflictException} with code {@code concurrent-update}.
+ * Lists are ordered by start, then id.
+ *
+ * @since 0.1
+ */
+public interface AppointmentStore {
+    /**
+     * Inserts a new appointment.
+     *
+     * @param appointment the appointment, version 1
+     * @throws org.medcoord.api.common.ConflictException when the id exists
+     */
+    void insert(Appointment appointment);
+
+    /**
+     * Replaces an appointment with its next version.
+     *
+     * @param appointment the new version
+     * @throws org.medcoord.api.common.NotFoundException when there is none
+     */
+    void update(Appointment appointment);
+
+    /**
+     * Looks up an appointment.
+     *
+     * @param id the id
+     * @return the appointment, or empty
+     */
+    Optional<Appointment> find(AppointmentId id);
+
+    /**
+     * A patient's appointments starting before {@code to} and ending after {@code from}.
+     *
+     * @param patient the patient
+     * @param from the period start
+     * @param to the period end
+     * @return the appointments, any status
+     */
+    List<Appointment> forPatient(PatientId patient, Instant from, Instant to);
+
+    /**
+     * Appointments using a resource, starting before {@code to} and ending after {@code from}.
+     *
+     * @param resource the resource
+     * @param from the period start
+     * @param to the period end
+     * @return the appointments, any status
+     */
+    List<Appointment> forResource(ResourceId resource, Instant from, Instant to);
+}

@@ -1,0 +1,50 @@
+package org.medcoord.spi.storage;
+
+/**
+ * Transactional storage for everything MedCoord keeps.
+ *
+ * <p><b>Implementation requirements.</b> Thread safe. {@link #inTransaction} runs the work as one
+ * atomic unit: when the work returns, everything it wrote is committed and visible to later
+ * units; when it throws, nothing it wrote remains and the exception reaches the caller
+ * unchanged (adapter failures wrapped in {@link org.medcoord.api.common.AdapterException}).
+ * Claims must be isolated so that two concurrent units can never both commit claims that
+ * together exceed a resource's capacity, even from different processes where the adapter
+ * supports several. The {@link StorageTransaction} handed to the work must not be used after
+ * the work returns.
+ *
+ * @since 0.1
+ */
+public interface Storage extends AutoCloseable {
+    /**
+     * Runs work as one atomic unit.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return what the work returned
+     */
+    <T> T inTransaction(TransactionWork<T> work);
+
+    /**
+     * Runs read-only work. Adapters may run it with weaker locking; by default it is a
+     * transaction like any other.
+     *
+     * @param work the work; must not write
+     * @param <T> the result type
+     * @return what the work returned
+     */
+    default <T> T read(TransactionWork<T> work) {
+        return inTransaction(work);
+    }
+
+    /**
+     * A short description for logs and configuration errors, for example {@code memory}.
+     *
+     * @return the description
+     */
+    String describe();
+
+    /** Releases connections and files. Idempotent. */
+    @Override
+    default void close() {
+    }
+}
