@@ -1,0 +1,106 @@
+package org.medcoord.core.audit.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.medcoord.api.audit.AuditOutcome;
+import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.common.AccessDeniedException;
+import org.medcoord.api.common.ConflictException;
+import org.medcoord.api.common.CoordinatorException;
+import org.medcoord.api.common.PatientId;
+import org.medcoord.core.access.internal.AccessPolicy;
+import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Permission;
+import org.medcoord.spi.storage.Storage;
+import org.medcoord.spi.storage.StorageTransaction;
+import org.medcoord.spi.storage.TransactionWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a service call: checks access, does the work in one storage transaction and appends the
+ * audit record in that same transaction. A denied or failed call is audited in a transaction of
+ * its own, after the work rolled back.
+ */
+public final class AuditedCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditedCalls.class);
+
+    private final Storage storage;
+    private final Clock clock;
+    private final AccessPolicy policy;
+
+    /**
+     * Creates the runner.
+     *
+     * @param storage the storage
+     * @param clock the clock
+     * @param policy the access policy
+     */
+    public AuditedCalls(Storage storage, Clock clock, AccessPolicy policy) {
+        this.storage = storage;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /**
+     * Runs an audited call.
+     *
+     * @param ctx the caller
+     * @param permission what the call needs
+     * @param action the action name, for example {@code appointment.book}
+     * @param patient the patient concerned, if known before the work runs
+     * @param entities the entity ids to record for a successful result
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T run(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+                     Function<T, List<String>> entities, TransactionWork<T> work) {
+        try {
+            policy.check(ctx, permission, action);
+        } catch (AccessDeniedException denied) {
+            auditAlone(ctx, action, patient, AuditOutcome.DENIED, "access-denied");
+            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
+            throw denied;
+        }
+        try {
+            return storage.inTransaction(tx -> {
+                T result = work.run(tx);
+                append(tx, ctx, action, entities.apply(result), patient, AuditOutcome.SUCCESS, "ok");
+                return result;
+            });
+        } catch (CoordinatorException failed) {
+            String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
+            auditAlone(ctx, action, patient, AuditOutcome.FAILED, code);
+            LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
+            throw failed;
+        }
+    }
+
+    /**
+     * Appends an audit record inside a running transaction.
+     *
+     * @param tx the transaction
+     * @param ctx the caller
+     * @param action the action
+     * @param entities the entity ids
+     * @param patient the patient
+     * @param outcome the outcome
+     * @param detail the detail code
+     */
+    public void append(StorageTransaction tx, CallContext ctx, String action, List<String> entities,
+                       Optional<PatientId> patient, AuditOutcome outcome, String detail) {
+        tx.audit().append(new AuditRecord(clock.instant(), ctx.actor().user(), ctx.actor().onBehalfOf(),
+                ctx.actor().facility(), ctx.purpose(), action, entities, patient, outcome, detail));
+    }
+
+    private void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
+                            String detail) {
+        storage.inTransaction(tx -> {
+            append(tx, ctx, action, List.of(), patient, outcome, detail);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package org.medcoord.core.internal;
+
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import org.medcoord.api.Coordinator;
+import org.medcoord.api.CoordinatorSession;
+import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.Purpose;
+import org.medcoord.api.appointment.Appointments;
+import org.medcoord.api.appointment.WaitList;
+import org.medcoord.api.common.Violations;
+import org.medcoord.api.schedule.ScheduleAdministration;
+import org.medcoord.core.access.internal.AccessPolicy;
+import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.appointment.internal.BookingService;
+import org.medcoord.core.appointment.internal.BuiltInRules;
+import org.medcoord.core.appointment.internal.Events;
+import org.medcoord.core.appointment.internal.RuleChain;
+import org.medcoord.core.appointment.internal.SessionAppointments;
+import org.medcoord.core.appointment.internal.SessionWaitList;
+import org.medcoord.core.appointment.internal.WaitlistOffers;
+import org.medcoord.core.appointment.internal.WaitlistService;
+import org.medcoord.core.audit.internal.AuditedCalls;
+import org.medcoord.core.common.internal.CommandValidator;
+import org.medcoord.core.common.internal.IdGenerator;
+import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.spi.rule.BookingRule;
+import org.medcoord.spi.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator: owns the storage and the shared services, and hands out sessions.
+ */
+public final class DefaultCoordinator implements Coordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCoordinator.class);
+
+    private final ResolvedPlugins plugins;
+    private final AccessPolicy policy;
+    private final CommandValidator validator;
+    private final BookingService booking;
+    private final WaitlistService waitlist;
+
+    /**
+     * Wires the services.
+     *
+     * @param plugins the resolved plugins
+     * @param clock the clock
+     */
+    @Inject
+    public DefaultCoordinator(ResolvedPlugins plugins, Clock clock) {
+        this.plugins = plugins;
+        Storage storage = plugins.storage();
+        this.policy = new AccessPolicy();
+        this.validator = new CommandValidator();
+        IdGenerator ids = new IdGenerator();
+        AuditedCalls calls = new AuditedCalls(storage, clock, policy);
+        Events events = new Events(ids);
+        List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
+        rules.addAll(plugins.bookingRules());
+        RuleChain chain = new RuleChain(rules);
+        WaitlistOffers offers = new WaitlistOffers(storage, clock, calls, events);
+        this.booking = new BookingService(storage, clock, validator, ids, chain, calls, events, offers);
+        this.waitlist = new WaitlistService(storage, clock, validator, ids, calls, booking);
+        LOG.info("MedCoord started: storage {}, plugins {}, rules {}", storage.describe(), plugins.ids(), chain.ids());
+    }
+
+    @Override
+    public CoordinatorSession session(Actor actor, Purpose purpose) {
+        Violations v = new Violations();
+        v.notNull(actor, "actor");
+        v.notNull(purpose, "purpose");
+        v.throwIfAny();
+        CallContext ctx = new CallContext(actor, purpose);
+        Appointments appointments = new SessionAppointments(booking, ctx);
+        WaitList list = new SessionWaitList(waitlist, ctx);
+        ScheduleAdministration schedule = new ScheduleService(plugins.storage(), policy, ctx);
+        return new CoordinatorSession() {
+            @Override
+            public Actor actor() {
+                return actor;
+            }
+
+            @Override
+            public Purpose purpose() {
+                return purpose;
+            }
+
+            @Override
+            public Appointments appointments() {
+                return appointments;
+            }
+
+            @Override
+            public WaitList waitList() {
+                return list;
+            }
+
+            @Override
+            public ScheduleAdministration schedule() {
+                return schedule;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        validator.close();
+        plugins.storage().close();
+    }
+}

@@ -1,0 +1,146 @@
+package org.medcoord.core.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.medcoord.api.common.PluginConfigurationException;
+import org.medcoord.spi.CoordinatorPlugin;
+import org.medcoord.spi.SpiVersion;
+import org.medcoord.spi.rule.BookingRule;
+import org.medcoord.spi.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugins a coordinator runs with, after every contribution was collected and checked.
+ *
+ * @param ids the plugin ids, in registration order
+ * @param storage the one storage
+ * @param bookingRules the plugins' booking rules, in registration order
+ */
+public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRule> bookingRules) {
+    private static final Logger LOG = LoggerFactory.getLogger(ResolvedPlugins.class);
+
+    /**
+     * Copies the lists.
+     *
+     * @param ids the ids
+     * @param storage the storage
+     * @param bookingRules the rules
+     */
+    public ResolvedPlugins {
+        ids = List.copyOf(ids);
+        bookingRules = List.copyOf(bookingRules);
+    }
+
+    /**
+     * Collects the plugins' contributions, reporting every problem at once.
+     *
+     * @param explicit plugins registered by the host, in order
+     * @param discoverFrom where to discover more with {@link ServiceLoader}, or null for none
+     * @return the resolved plugins
+     * @throws PluginConfigurationException listing every problem
+     */
+    public static ResolvedPlugins resolve(List<CoordinatorPlugin> explicit, ClassLoader discoverFrom) {
+        List<String> problems = new ArrayList<>();
+        Throwable firstCause = null;
+        List<CoordinatorPlugin> plugins = new ArrayList<>();
+        for (int i = 0; i < explicit.size(); i++) {
+            if (explicit.get(i) == null) {
+                problems.add("plugin #" + (i + 1) + " is null");
+            } else {
+                plugins.add(explicit.get(i));
+            }
+        }
+        if (discoverFrom != null) {
+            Set<Class<?>> registered = new java.util.HashSet<>();
+            plugins.forEach(p -> registered.add(p.getClass()));
+            try {
+                for (ServiceLoader.Provider<CoordinatorPlugin> provider
+                        : ServiceLoader.load(CoordinatorPlugin.class, discoverFrom).stream().toList()) {
+                    if (registered.contains(provider.type())) {
+                        continue;
+                    }
+                    try {
+                        plugins.add(provider.get());
+                    } catch (ServiceConfigurationError | RuntimeException e) {
+                        problems.add("discovered plugin " + provider.type().getName() + " could not be created: "
+                                + e.getClass().getSimpleName());
+                        firstCause = firstCause == null ? e : firstCause;
+                    }
+                }
+            } catch (ServiceConfigurationError e) {
+                problems.add("plugin discovery failed: " + e.getMessage());
+                firstCause = firstCause == null ? e : firstCause;
+            }
+        }
+
+        Map<String, Integer> seen = new HashMap<>();
+        Set<String> ids = new LinkedHashSet<>();
+        List<Storage> storages = new ArrayList<>();
+        List<String> storageOwners = new ArrayList<>();
+        List<BookingRule> rules = new ArrayList<>();
+        for (CoordinatorPlugin plugin : plugins) {
+            String id;
+            try {
+                id = plugin.id();
+            } catch (RuntimeException e) {
+                problems.add("plugin " + plugin.getClass().getName() + " failed to report its id: "
+                        + e.getClass().getSimpleName());
+                firstCause = firstCause == null ? e : firstCause;
+                continue;
+            }
+            if (id == null || id.isBlank()) {
+                problems.add("plugin " + plugin.getClass().getName() + " has no id");
+                continue;
+            }
+            if (seen.merge(id, 1, Integer::sum) == 2) {
+                problems.add("plugin id '" + id + "' is registered more than once");
+                continue;
+            } else if (seen.get(id) > 2) {
+                continue;
+            }
+            ids.add(id);
+            int version = plugin.spiVersion();
+            if (version != SpiVersion.CURRENT) {
+                problems.add("plugin '" + id + "' was built for SPI version " + version + " but this MedCoord implements "
+                        + SpiVersion.CURRENT);
+                continue;
+            }
+            try {
+                List<Storage> provided = List.copyOf(plugin.storages());
+                for (Storage s : provided) {
+                    storages.add(s);
+                    storageOwners.add(id);
+                }
+                rules.addAll(List.copyOf(plugin.bookingRules()));
+            } catch (RuntimeException e) {
+                problems.add("plugin '" + id + "' failed while loading: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                firstCause = firstCause == null ? e : firstCause;
+            }
+        }
+        if (storages.isEmpty()) {
+            problems.add("no storage: register a plugin that provides one, such as MemoryStoragePlugin");
+        } else if (storages.size() > 1) {
+            problems.add(storages.size() + " storages provided (by " + String.join(", ", storageOwners)
+                    + "); exactly one is allowed");
+        }
+        if (!problems.isEmpty()) {
+            for (Storage s : storages) {
+                try {
+                    s.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("closing storage {} after a configuration failure failed", s.describe(), e);
+                }
+            }
+            throw new PluginConfigurationException(problems, firstCause);
+        }
+        return new ResolvedPlugins(List.copyOf(ids), storages.get(0), rules);
+    }
+}
