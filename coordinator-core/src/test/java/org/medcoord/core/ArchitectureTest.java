@@ -1,0 +1,73 @@
+package org.medcoord.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import org.medcoord.api.common.CoordinatorException;
+
+/**
+ * The module and package directions of DESIGN.md, held by ArchUnit over the production classes
+ * of api, spi, core and the memory adapter.
+ */
+@AnalyzeClasses(packages = "org.medcoord", importOptions = {ImportOption.DoNotIncludeTests.class,
+        ArchitectureTest.NotTheContractKit.class})
+class ArchitectureTest {
+
+    /** The contract kit is test code shipped in a jar; its JUnit dependency is intended. */
+    static final class NotTheContractKit implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/testkit/") && !location.contains("-tests.jar");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule api_depends_on_nothing_but_jdk_and_validation = classes()
+            .that().resideInAPackage("org.medcoord.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.validation..", "org.medcoord.api..");
+
+    @ArchTest
+    static final ArchRule spi_depends_on_api_only = classes()
+            .that().resideInAPackage("org.medcoord.spi..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.validation..", "org.medcoord.api..",
+                    "org.medcoord.spi..");
+
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_core = noClasses()
+            .that().resideInAPackage("org.medcoord.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("org.medcoord.core..");
+
+    @ArchTest
+    static final ArchRule api_and_spi_use_no_guice_jackson_hibernate_or_slf4j = noClasses()
+            .that().resideInAnyPackage("org.medcoord.api..", "org.medcoord.spi..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "com.fasterxml.jackson..",
+                    "org.hibernate..", "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule time_is_read_only_from_the_injected_clock = noClasses()
+            .that().resideInAPackage("org.medcoord..")
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now");
+
+    @ArchTest
+    static final ArchRule every_exception_the_library_throws_extends_the_root = classes()
+            .that().resideInAPackage("org.medcoord..").and().areAssignableTo(Throwable.class)
+            .should().beAssignableTo(CoordinatorException.class);
+
+    @ArchTest
+    static final ArchRule api_and_spi_never_reach_into_internal_packages = noClasses()
+            .that().resideInAnyPackage("org.medcoord.api..", "org.medcoord.spi..", "org.medcoord.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("..internal..");
+}
