@@ -11,7 +11,9 @@ import org.medcoord.api.common.Violations;
  * same start time. Empty sets mean "no preference".
  *
  * @param sites acceptable sites; a slot qualifies when every assigned resource is at one of them
- * @param onlyResources when not empty, resources outside this set are not used
+ * @param onlyResources when not empty, a role for which this set names at least one qualifying
+ *     resource is filled only from the set; other roles are not narrowed, so "only dr-b" keeps
+ *     every room
  * @param preferredResources resources chosen first when several can fill a role
  * @param timesOfDay acceptable parts of the day for the start time
  * @param zone the zone in which {@code timesOfDay} are read; empty means the zone of the first

@@ -294,4 +294,41 @@ class AppointmentsTest {
         assertThatThrownBy(() -> desk.book(BookCommand.at(CONSULT, P1, at(MONDAY_1.plusYears(2), "09:00"))))
                 .isInstanceOf(BookingRefusedException.class).hasMessageContaining("maximum-horizon");
     }
+
+    @Test
+    void only_resources_narrows_the_roles_it_names_and_keeps_the_others() {
+        SlotOption option = desk.findSlots(SlotQuery.earliest(CONSULT, P1, monday("00:00"), monday("23:00"), 1)
+                .with(Preferences.NONE.onlyWith(ResourceId.of("dr-b")))).get(0);
+        assertThat(option.resources()).extracting(RoleAssignment::resource)
+                .containsExactly(ResourceId.of("dr-b"), ResourceId.of("room-1"));
+    }
+
+    @Test
+    void a_privileged_reset_into_a_taken_time_is_a_typed_conflict_with_alternatives() {
+        List<RoleAssignment> mri = List.of(RoleAssignment.of("scanner", "mri-1"), RoleAssignment.of("technologist", "tech-1"),
+                RoleAssignment.of("suite", "suite-1"));
+        Appointment first = desk.book(new BookCommand(MRI, P1, monday("09:00"), mri, Optional.empty(), Optional.empty()))
+                .appointment();
+        desk.cancel(new CancelCommand(first.id(), CancellationReason.PATIENT_REQUEST));
+        desk.book(new BookCommand(MRI, P2, monday("09:00"), mri, Optional.empty(), Optional.empty()));
+
+        SlotUnavailableException lost = org.junit.jupiter.api.Assertions.assertThrows(SlotUnavailableException.class,
+                () -> clinic.supervisor.appointments().reset(first.id(), AppointmentStatus.BOOKED, "fix"));
+        assertThat(lost.alternatives()).isNotEmpty();
+        assertThat(desk.get(first.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void a_freed_time_off_the_slot_step_is_still_offered_to_the_wait_list() {
+        Appointment odd = desk.book(BookCommand.at(MRI, P1, monday("09:05"))).appointment();
+        var entry = clinic.desk.waitList().add(new WaitlistRequest(P2, MRI, monday("07:00"), monday("13:00"), 3,
+                Preferences.NONE));
+
+        Cancellation cancelled = desk.cancel(new CancelCommand(odd.id(), CancellationReason.CLINICAL));
+
+        assertThat(cancelled.offers()).singleElement().satisfies(o -> {
+            assertThat(o.entry()).isEqualTo(entry.id());
+            assertThat(o.slot().start()).isEqualTo(monday("09:05"));
+        });
+    }
 }

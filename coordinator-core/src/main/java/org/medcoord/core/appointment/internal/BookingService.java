@@ -474,8 +474,7 @@ public final class BookingService {
      */
     public Appointment transition(CallContext ctx, AppointmentId id, AppointmentStatus target, String reasonCode) {
         validateStatusChange(id, target, reasonCode);
-        return calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.status." + target.code(), patientOf(id),
-                a -> List.of(a.id().value()), tx -> changeStatus(tx, ctx, id, target, reasonCode, false, clock.instant()));
+        return statusCall(ctx, Permission.WRITE_APPOINTMENTS, "appointment.status.", id, target, reasonCode, false);
     }
 
     /**
@@ -489,8 +488,21 @@ public final class BookingService {
      */
     public Appointment reset(CallContext ctx, AppointmentId id, AppointmentStatus target, String reasonCode) {
         validateStatusChange(id, target, reasonCode);
-        return calls.run(ctx, Permission.PRIVILEGED, "appointment.reset." + target.code(), patientOf(id),
-                a -> List.of(a.id().value()), tx -> changeStatus(tx, ctx, id, target, reasonCode, true, clock.instant()));
+        return statusCall(ctx, Permission.PRIVILEGED, "appointment.reset.", id, target, reasonCode, true);
+    }
+
+    /** A status change; moving back into a claiming status may find the time taken. */
+    private Appointment statusCall(CallContext ctx, Permission permission, String action, AppointmentId id,
+                                   AppointmentStatus target, String reasonCode, boolean privileged) {
+        Optional<Appointment> before = storage.read(tx -> tx.appointments().find(id));
+        try {
+            return calls.run(ctx, permission, action + target.code(), before.map(Appointment::patient),
+                    a -> List.of(a.id().value()),
+                    tx -> changeStatus(tx, ctx, id, target, reasonCode, privileged, clock.instant()));
+        } catch (SlotLost lost) {
+            Appointment a = before.orElseThrow();
+            throw new SlotUnavailableException(lost.busy(), alternatives(a.service(), a.patient(), a.start()));
+        }
     }
 
     private static void validateStatusChange(AppointmentId id, AppointmentStatus target, String reasonCode) {

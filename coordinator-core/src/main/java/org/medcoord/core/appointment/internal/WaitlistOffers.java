@@ -85,7 +85,7 @@ public final class WaitlistOffers {
                         preferred, request.preferences().timesOfDay(), request.preferences().zone());
                 List<SlotOption> fit = SlotFinder.find(tx, new SlotFinder.Spec(service.get(), request.patient(),
                         freed.start(), freed.start().plusSeconds(1), prefs, 1, Optional.empty(), List.of(),
-                        SlotFinder.Mode.SEARCH), now);
+                        SlotFinder.Mode.OFFER), now);
                 if (fit.isEmpty()) {
                     continue;
                 }

@@ -78,7 +78,12 @@ public final class SlotFinder {
          */
         CHECK,
         /** As {@link #CHECK}, but existing claims do not count: a capacity override. */
-        CHECK_OVER_CAPACITY
+        CHECK_OVER_CAPACITY,
+        /**
+         * As {@link #SEARCH}, but any start on the calendar grid qualifies: offering a freed
+         * time that a desk booked off the service's slot step.
+         */
+        OFFER
     }
 
     private SlotFinder() {
@@ -94,8 +99,8 @@ public final class SlotFinder {
      */
     public static List<SlotOption> find(StorageTransaction tx, Spec spec, Instant now) {
         ServiceType service = spec.service();
-        boolean search = spec.mode() == Mode.SEARCH;
-        int step = search ? Granules.count(service.slotStep()) : 1;
+        boolean search = spec.mode() == Mode.SEARCH || spec.mode() == Mode.OFFER;
+        int step = spec.mode() == Mode.SEARCH ? Granules.count(service.slotStep()) : 1;
         int before = Granules.count(service.bufferBefore());
         int duration = Granules.count(service.duration());
         int after = Granules.count(service.bufferAfter());
@@ -183,9 +188,13 @@ public final class SlotFinder {
         for (ResourceRequirement req : service.requirements()) {
             Optional<ResourceId> fixed = spec.fixed().stream().filter(a -> a.role().equals(req.role()))
                     .map(RoleAssignment::resource).findFirst();
+            // onlyResources narrows the roles it names resources for: "only dr-b" keeps every room.
+            boolean narrowed = !prefs.onlyResources().isEmpty() && resources.stream()
+                    .anyMatch(r -> req.matches(r) && prefs.onlyResources().contains(r.id()));
             List<Resource> role = new ArrayList<>();
             for (Resource r : resources) {
-                if (fixed.isPresent() ? r.id().equals(fixed.get()) && req.matches(r) : qualifies(r, req, prefs)) {
+                if (fixed.isPresent() ? r.id().equals(fixed.get()) && req.matches(r)
+                        : qualifies(r, req, prefs, narrowed)) {
                     role.add(r);
                 }
             }
@@ -196,10 +205,10 @@ public final class SlotFinder {
         return out;
     }
 
-    private static boolean qualifies(Resource r, ResourceRequirement req, Preferences prefs) {
+    private static boolean qualifies(Resource r, ResourceRequirement req, Preferences prefs, boolean narrowed) {
         return req.matches(r)
                 && (prefs.sites().isEmpty() || prefs.sites().contains(r.site()))
-                && (prefs.onlyResources().isEmpty() || prefs.onlyResources().contains(r.id()));
+                && (!narrowed || prefs.onlyResources().contains(r.id()));
     }
 
     private static void avoidPatient(StorageTransaction tx, Spec spec, FreeMap allowed, Duration duration,
