@@ -2,6 +2,7 @@ package org.medcoord.api;
 
 import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
+import org.medcoord.api.event.EventDelivery;
 
 /**
  * An embedded MedCoord instance. Build one with {@code Coordinators.builder()} (in
@@ -27,6 +28,13 @@ public interface Coordinator extends AutoCloseable {
      * @throws org.medcoord.api.common.InvalidRequestException when either is missing
      */
     CoordinatorSession session(Actor actor, Purpose purpose);
+
+    /**
+     * Delivery of domain events to listeners.
+     *
+     * @return the delivery service
+     */
+    EventDelivery events();
 
     /**
      * Releases what the coordinator holds (for example the storage adapter's pool).

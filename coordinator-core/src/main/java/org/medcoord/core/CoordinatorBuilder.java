@@ -4,14 +4,18 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.common.CoordinatorException;
+import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PluginConfigurationException;
+import org.medcoord.core.internal.CoordinatorSettings;
 import org.medcoord.core.internal.ResolvedPlugins;
 import org.medcoord.spi.CoordinatorPlugin;
+import org.medcoord.spi.event.DomainEventListener;
 
 /**
  * Configures a {@link Coordinator}. Register plugins explicitly (the primary path); opt in to
@@ -26,6 +30,9 @@ public final class CoordinatorBuilder {
     private final List<CoordinatorPlugin> plugins = new ArrayList<>();
     private ClassLoader discoverFrom;
     private Clock clock = Clock.systemUTC();
+    private final List<DomainEventListener> listeners = new ArrayList<>();
+    private Duration dispatchInterval;
+    private int maxDeliveryAttempts = 8;
 
     CoordinatorBuilder() {
     }
@@ -65,6 +72,49 @@ public final class CoordinatorBuilder {
     }
 
     /**
+     * Registers a listener for domain events, delivered at least once from the outbox after the
+     * listeners plugins contribute.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public CoordinatorBuilder listener(DomainEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Delivers events in the background, one pass every {@code interval}, on a daemon thread that
+     * {@link Coordinator#close()} stops. Without it, events are delivered when the host calls
+     * {@code coordinator.events().deliverDue()}.
+     *
+     * @param interval the pause between passes, at least 1 ms
+     * @return this builder
+     */
+    public CoordinatorBuilder dispatchEvery(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw InvalidRequestException.of("dispatchInterval", "must be positive");
+        }
+        this.dispatchInterval = interval;
+        return this;
+    }
+
+    /**
+     * How many failed deliveries an event gets before it is parked. Defaults to 8.
+     *
+     * @param attempts 1 to 100
+     * @return this builder
+     */
+    public CoordinatorBuilder maxDeliveryAttempts(int attempts) {
+        if (attempts < 1 || attempts > 100) {
+            throw InvalidRequestException.of("maxDeliveryAttempts", "must be between 1 and 100");
+        }
+        this.maxDeliveryAttempts = attempts;
+        return this;
+    }
+
+    /**
      * Builds the coordinator.
      *
      * @return the coordinator; close it when the host stops
@@ -92,6 +142,7 @@ public final class CoordinatorBuilder {
      * @throws PluginConfigurationException listing every configuration problem
      */
     public CoordinatorModule module() {
-        return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom), clock);
+        return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom),
+                new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts));
     }
 }

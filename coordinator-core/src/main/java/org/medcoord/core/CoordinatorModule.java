@@ -2,8 +2,8 @@ package org.medcoord.core;
 
 import com.google.inject.PrivateModule;
 import com.google.inject.Singleton;
-import java.time.Clock;
 import org.medcoord.api.Coordinator;
+import org.medcoord.core.internal.CoordinatorSettings;
 import org.medcoord.core.internal.DefaultCoordinator;
 import org.medcoord.core.internal.ResolvedPlugins;
 
@@ -25,17 +25,17 @@ import org.medcoord.core.internal.ResolvedPlugins;
  */
 public final class CoordinatorModule extends PrivateModule {
     private final ResolvedPlugins plugins;
-    private final Clock clock;
+    private final CoordinatorSettings settings;
 
-    CoordinatorModule(ResolvedPlugins plugins, Clock clock) {
+    CoordinatorModule(ResolvedPlugins plugins, CoordinatorSettings settings) {
         this.plugins = plugins;
-        this.clock = clock;
+        this.settings = settings;
     }
 
     @Override
     protected void configure() {
         bind(ResolvedPlugins.class).toInstance(plugins);
-        bind(Clock.class).toInstance(clock);
+        bind(CoordinatorSettings.class).toInstance(settings);
         bind(Coordinator.class).to(DefaultCoordinator.class).in(Singleton.class);
         expose(Coordinator.class);
     }

@@ -1,6 +1,7 @@
 package org.medcoord.spi;
 
 import java.util.List;
+import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
 
@@ -53,6 +54,15 @@ public interface CoordinatorPlugin {
      * @return the rules
      */
     default List<BookingRule> bookingRules() {
+        return List.of();
+    }
+
+    /**
+     * Listeners that receive domain events from the outbox.
+     *
+     * @return the listeners
+     */
+    default List<DomainEventListener> eventListeners() {
         return List.of();
     }
 }

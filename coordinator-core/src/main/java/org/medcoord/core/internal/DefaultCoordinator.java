@@ -10,6 +10,7 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
 import org.medcoord.api.common.Violations;
+import org.medcoord.api.event.EventDelivery;
 import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.core.access.internal.AccessPolicy;
 import org.medcoord.core.access.internal.CallContext;
@@ -24,7 +25,9 @@ import org.medcoord.core.appointment.internal.WaitlistService;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
+import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
 import org.slf4j.Logger;
@@ -41,16 +44,18 @@ public final class DefaultCoordinator implements Coordinator {
     private final CommandValidator validator;
     private final BookingService booking;
     private final WaitlistService waitlist;
+    private final OutboxDispatcher events;
 
     /**
      * Wires the services.
      *
      * @param plugins the resolved plugins
-     * @param clock the clock
+     * @param settings the builder's settings
      */
     @Inject
-    public DefaultCoordinator(ResolvedPlugins plugins, Clock clock) {
+    public DefaultCoordinator(ResolvedPlugins plugins, CoordinatorSettings settings) {
         this.plugins = plugins;
+        Clock clock = settings.clock();
         Storage storage = plugins.storage();
         this.policy = new AccessPolicy();
         this.validator = new CommandValidator();
@@ -63,6 +68,10 @@ public final class DefaultCoordinator implements Coordinator {
         WaitlistOffers offers = new WaitlistOffers(storage, clock, calls, events);
         this.booking = new BookingService(storage, clock, validator, ids, chain, calls, events, offers);
         this.waitlist = new WaitlistService(storage, clock, validator, ids, calls, booking);
+        List<DomainEventListener> listeners = new java.util.ArrayList<>(plugins.listeners());
+        listeners.addAll(settings.listeners());
+        this.events = new OutboxDispatcher(storage, clock, listeners, settings.maxDeliveryAttempts(),
+                settings.dispatchInterval());
         LOG.info("MedCoord started: storage {}, plugins {}, rules {}", storage.describe(), plugins.ids(), chain.ids());
     }
 
@@ -105,7 +114,13 @@ public final class DefaultCoordinator implements Coordinator {
     }
 
     @Override
+    public EventDelivery events() {
+        return events;
+    }
+
+    @Override
     public void close() {
+        events.close();
         validator.close();
         plugins.storage().close();
     }

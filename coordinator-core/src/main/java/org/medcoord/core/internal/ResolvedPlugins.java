@@ -11,6 +11,7 @@ import java.util.Set;
 import org.medcoord.api.common.PluginConfigurationException;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.SpiVersion;
+import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
 import org.slf4j.Logger;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * @param ids the plugin ids, in registration order
  * @param storage the one storage
  * @param bookingRules the plugins' booking rules, in registration order
+ * @param listeners the plugins' event listeners, in registration order
  */
-public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRule> bookingRules) {
+public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRule> bookingRules,
+                              List<DomainEventListener> listeners) {
     private static final Logger LOG = LoggerFactory.getLogger(ResolvedPlugins.class);
 
     /**
@@ -32,10 +35,12 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
      * @param ids the ids
      * @param storage the storage
      * @param bookingRules the rules
+     * @param listeners the listeners
      */
     public ResolvedPlugins {
         ids = List.copyOf(ids);
         bookingRules = List.copyOf(bookingRules);
+        listeners = List.copyOf(listeners);
     }
 
     /**
@@ -85,6 +90,7 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
         List<Storage> storages = new ArrayList<>();
         List<String> storageOwners = new ArrayList<>();
         List<BookingRule> rules = new ArrayList<>();
+        List<DomainEventListener> listeners = new ArrayList<>();
         for (CoordinatorPlugin plugin : plugins) {
             String id;
             try {
@@ -119,6 +125,7 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
                     storageOwners.add(id);
                 }
                 rules.addAll(List.copyOf(plugin.bookingRules()));
+                listeners.addAll(List.copyOf(plugin.eventListeners()));
             } catch (RuntimeException e) {
                 problems.add("plugin '" + id + "' failed while loading: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
@@ -141,6 +148,6 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
             }
             throw new PluginConfigurationException(problems, firstCause);
         }
-        return new ResolvedPlugins(List.copyOf(ids), storages.get(0), rules);
+        return new ResolvedPlugins(List.copyOf(ids), storages.get(0), rules, listeners);
     }
 }

@@ -23,7 +23,8 @@ public interface AppointmentStore {
      * Inserts a new appointment.
      *
      * @param appointment the appointment, version 1
-     * @throws org.medcoord.api.common.ConflictException when the id exists
+     * @throws org.medcoord.api.common.ConflictException with code {@code appointment-exists} when
+     *     the id exists
      */
     void insert(Appointment appointment);
 

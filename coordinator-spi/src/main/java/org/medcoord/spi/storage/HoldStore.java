@@ -17,6 +17,8 @@ public interface HoldStore {
      * Stores a hold.
      *
      * @param hold the hold
+     * @throws org.medcoord.api.common.ConflictException with code {@code hold-exists} when the id
+     *     exists
      */
     void insert(Hold hold);
 

@@ -1,0 +1,31 @@
+package org.medcoord.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.medcoord.spi.event.DomainEventListener;
+
+/**
+ * Everything the builder collected besides plugins.
+ *
+ * @param clock the clock
+ * @param listeners listeners registered by the host
+ * @param dispatchInterval background delivery interval, or null for none
+ * @param maxDeliveryAttempts failed attempts before an event is parked
+ */
+public record CoordinatorSettings(Clock clock, List<DomainEventListener> listeners, Duration dispatchInterval,
+                                  int maxDeliveryAttempts) {
+    /**
+     * Copies the listeners.
+     *
+     * @param clock the clock
+     * @param listeners the listeners
+     * @param dispatchInterval the interval
+     * @param maxDeliveryAttempts the attempts
+     */
+    public CoordinatorSettings {
+        Objects.requireNonNull(clock, "clock");
+        listeners = List.copyOf(listeners);
+    }
+}
