@@ -2,9 +2,7 @@ package org.medcoord.core.schedule.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +24,9 @@ public final class SlotEngine {
 
     /** The most roles one request may have. */
     public static final int MAX_ROLES = 8;
+
+    /** Start words per chunk when computing feasible starts. */
+    private static final int CHUNK_WORDS = 32;
 
     private SlotEngine() {
     }
@@ -94,7 +95,8 @@ public final class SlotEngine {
          * @throws IllegalArgumentException if a value is out of range
          */
         public Request {
-            if (toGranule < fromGranule || toGranule - fromGranule > Integer.MAX_VALUE - 64) {
+            long span = toGranule - fromGranule;
+            if (toGranule < fromGranule || span < 0 || span > Integer.MAX_VALUE - 64) {
                 throw new IllegalArgumentException(
                         "invalid range: fromGranule=" + fromGranule + ", toGranule=" + toGranule);
             }
@@ -227,10 +229,10 @@ public final class SlotEngine {
 
     /**
      * Bit {@code p} of the result: {@code map} is free on {@code [granule + p, granule + p + L)},
-     * where {@code L <= 64} is the window the plan was made for.
+     * where {@code L <= 64} is the window the plan was made for and {@code a} is
+     * {@code map.bits64(granule)}.
      */
-    private static long fitsShort(FreeMap map, long granule, int[] plan) {
-        long a = map.bits64(granule);
+    private static long fitsShort(FreeMap map, long granule, long a, int[] plan) {
         if (a == 0 || plan.length == 0) {
             return a;
         }
@@ -252,10 +254,14 @@ public final class SlotEngine {
         private final int roleCount;
         /** Candidates of role r are at flat indexes roleStart[r] until roleStart[r + 1]. */
         private final int[] roleStart;
+        private final Role[] roles;
+        /**
+         * Flat copies of the candidates' maps and keys; role r's are filled up to loaded[r] on
+         * first use, since an early-stopping search often never looks at most candidates.
+         */
         private final FreeMap[] maps;
         private final int[] keys;
-        /** Keys renumbered 0..distinct-1, to index the matching arrays. */
-        private final int[] keyIds;
+        private final int[] loaded;
         /** Roles by ascending candidate count: the order in which unions are computed. */
         private final int[] unionOrder;
 
@@ -269,15 +275,22 @@ public final class SlotEngine {
         private final int[] evaluated;
         /** The first window granule of the current word: its first start minus before. */
         private long windowBase;
+        /**
+         * Per flat candidate, once a word without a free granule was seen: the map's next free
+         * granule, so a start word whose windows begin 64 or more granules earlier fits nowhere.
+         */
+        private long[] quietUntil;
+        /** {@link #fitsAt}'s memory: the bits of {@code carriedMap} from {@code carriedGranule}. */
+        private FreeMap carriedMap;
+        private long carriedGranule;
+        private long carriedBits;
 
-        private final int[] chosen;
-        private final int[] used;
-        private int usedEpoch;
-        private final int[] visited;
-        private int visitEpoch;
-        private final int[] owned;
-        private final int[] owner;
-        private int ownerEpoch;
+        /** Per role, the key of the chosen candidate. */
+        private final int[] chosenKeys;
+        /** Per role, the key it holds in the trial matching of {@link #completable}. */
+        private final int[] matchedKey;
+        private final boolean[] matched;
+        private final boolean[] visited;
 
         Search(Request request) {
             this.request = request;
@@ -290,29 +303,19 @@ public final class SlotEngine {
                 roleStart[r + 1] = roleStart[r] + roles.get(r).candidates().size();
             }
             int total = roleStart[roleCount];
+            this.roles = roles.toArray(new Role[0]);
             this.maps = new FreeMap[total];
             this.keys = new int[total];
-            this.keyIds = new int[total];
-            Map<Integer, Integer> ids = new HashMap<>();
-            for (int r = 0; r < roleCount; r++) {
-                List<Candidate> candidates = roles.get(r).candidates();
-                for (int j = 0; j < candidates.size(); j++) {
-                    Candidate candidate = candidates.get(j);
-                    int flat = roleStart[r] + j;
-                    maps[flat] = candidate.free();
-                    keys[flat] = candidate.resourceKey();
-                    keyIds[flat] = ids.computeIfAbsent(candidate.resourceKey(), k -> ids.size());
-                }
-            }
+            this.loaded = Arrays.copyOf(roleStart, roleCount);
             this.unionOrder = new int[roleCount];
-            Integer[] order = new Integer[roleCount];
             for (int r = 0; r < roleCount; r++) {
-                order[r] = r;
-            }
-            Arrays.sort(order, (x, y) -> Integer.compare(
-                    roleStart[x + 1] - roleStart[x], roleStart[y + 1] - roleStart[y]));
-            for (int r = 0; r < roleCount; r++) {
-                unionOrder[r] = order[r];
+                int size = roleStart[r + 1] - roleStart[r];
+                int i = r;
+                while (i > 0 && roleStart[unionOrder[i - 1] + 1] - roleStart[unionOrder[i - 1]] > size) {
+                    unionOrder[i] = unionOrder[i - 1];
+                    i--;
+                }
+                unionOrder[i] = r;
             }
 
             int window = request.window();
@@ -322,24 +325,67 @@ public final class SlotEngine {
 
             this.fits = new long[total];
             this.evaluated = new int[roleCount];
-            this.chosen = new int[roleCount];
-            this.used = new int[ids.size()];
-            this.visited = new int[ids.size()];
-            this.owned = new int[ids.size()];
-            this.owner = new int[ids.size()];
+            this.chosenKeys = new int[roleCount];
+            this.matchedKey = new int[roleCount];
+            this.matched = new boolean[roleCount];
+            this.visited = new boolean[roleCount];
         }
 
-        /** Fits word of one map for the 64 starts of the current word. */
-        private long fitsWord(FreeMap map) {
-            long acc = -1L;
-            long granule = windowBase;
-            for (int block = 0; block < fullBlocks; block++, granule += 64) {
-                acc &= fitsShort(map, granule, blockPlan);
-                if (acc == 0) {
-                    return 0;
+        /** The map of the candidate at flat index {@code flat}, which belongs to role {@code r}. */
+        private FreeMap map(int r, int flat) {
+            if (flat >= loaded[r]) {
+                List<Candidate> candidates = roles[r].candidates();
+                for (int c = loaded[r]; c <= flat; c++) {
+                    Candidate candidate = candidates.get(c - roleStart[r]);
+                    maps[c] = candidate.free();
+                    keys[c] = candidate.resourceKey();
                 }
+                loaded[r] = flat + 1;
             }
-            return tailPlan == null ? acc : acc & fitsShort(map, granule, tailPlan);
+            return maps[flat];
+        }
+
+        /**
+         * Bit {@code p}: {@code map} is free on the whole window that begins at
+         * {@code granule + p}; {@code first} is {@code map.bits64(granule)}.
+         */
+        private long fitsWord(FreeMap map, long granule, long first) {
+            if (fullBlocks == 0) {
+                return fitsShort(map, granule, first, tailPlan);
+            }
+            long acc = fitsShort(map, granule, first, blockPlan);
+            for (int block = 1; block < fullBlocks && acc != 0; block++) {
+                granule += 64;
+                acc &= fitsShort(map, granule, map.bits64(granule), blockPlan);
+            }
+            if (tailPlan == null || acc == 0) {
+                return acc;
+            }
+            granule += 64;
+            return acc & fitsShort(map, granule, map.bits64(granule), tailPlan);
+        }
+
+        /**
+         * The fits word of flat candidate {@code c} (of role {@code r}) for the current start
+         * word. A candidate found with no free granule in a word is not read again until its
+         * next free granule, so nights and weekends cost one comparison per candidate and word.
+         */
+        private long evaluate(int r, int c) {
+            if (quietUntil != null && windowBase + 64 <= quietUntil[c]) {
+                return 0;
+            }
+            FreeMap map = map(r, c);
+            long first = map.bits64(windowBase);
+            if (first != 0) {
+                return fitsWord(map, windowBase, first);
+            }
+            if (quietUntil == null) {
+                quietUntil = new long[maps.length];
+                Arrays.fill(quietUntil, Long.MIN_VALUE);
+            }
+            long next = map.nextFree(windowBase);
+            quietUntil[c] = next == FreeMap.NONE ? Long.MAX_VALUE : next;
+            return 0;
         }
 
         FreeMap feasible() {
@@ -348,29 +394,104 @@ public final class SlotEngine {
             StepPattern steps = new StepPattern(from, request.step());
             FreeMap allowed = request.allowedStarts();
             for (int w = 0; w < out.length; w++) {
-                long first = from + ((long) w << 6);
-                long mask = steps.next();
-                if (w == out.length - 1) {
-                    mask &= -1L >>> -startCount;
-                }
+                out[w] = steps.next();
                 if (allowed != null) {
-                    mask &= allowed.bits64(first);
+                    out[w] &= allowed.bits64(from + ((long) w << 6));
                 }
-                if (mask == 0) {
-                    continue;
-                }
-                windowBase = first - request.before();
-                for (int i = 0; i < roleCount && mask != 0; i++) {
+            }
+            if (out.length > 0) {
+                out[out.length - 1] &= -1L >>> -startCount;
+            }
+            long[] union = null;
+            for (int chunk = 0; chunk < out.length; chunk += CHUNK_WORDS) {
+                int n = Math.min(CHUNK_WORDS, out.length - chunk);
+                long firstWindow = from + ((long) chunk << 6) - request.before();
+                boolean any = true;
+                for (int i = 0; i < roleCount && any; i++) {
                     int r = unionOrder[i];
-                    long union = 0;
-                    for (int c = roleStart[r]; c < roleStart[r + 1] && (mask & ~union) != 0; c++) {
-                        union |= fitsWord(maps[c]);
+                    if (roleStart[r + 1] - roleStart[r] == 1) {
+                        any = andFits(map(r, roleStart[r]), firstWindow, out, chunk, n);
+                        continue;
                     }
-                    mask &= union;
+                    if (union == null) {
+                        union = new long[Math.min(out.length, CHUNK_WORDS)];
+                    }
+                    Arrays.fill(union, 0, n, 0L);
+                    boolean open = true;
+                    for (int c = roleStart[r]; c < roleStart[r + 1] && open; c++) {
+                        open = orFits(map(r, c), firstWindow, out, chunk, union, n);
+                    }
+                    any = false;
+                    for (int k = 0; k < n; k++) {
+                        out[chunk + k] &= union[k];
+                        any |= out[chunk + k] != 0;
+                    }
                 }
-                out[w] = mask;
             }
             return result;
+        }
+
+        /**
+         * ORs into {@code union[k]} the fits word of {@code map} for start word {@code k} of a
+         * chunk, for each {@code k < n} where a start wanted by {@code mask[offset + k]} is not yet
+         * covered.
+         *
+         * @return whether some wanted start is still not covered
+         */
+        private boolean orFits(FreeMap map, long firstWindow, long[] mask, int offset, long[] union, int n) {
+            boolean open = false;
+            for (int k = 0; k < n; k++) {
+                long need = mask[offset + k] & ~union[k];
+                if (need != 0) {
+                    long f = fitsAt(map, firstWindow + ((long) k << 6));
+                    union[k] |= f;
+                    open |= (need & ~f) != 0;
+                }
+            }
+            return open;
+        }
+
+        /**
+         * ANDs into {@code mask[offset + k]} the fits word of {@code map} for start word {@code k}
+         * of a chunk, for each {@code k < n}: the starts a role with this one candidate allows.
+         *
+         * @return whether some start is left
+         */
+        private boolean andFits(FreeMap map, long firstWindow, long[] mask, int offset, int n) {
+            boolean any = false;
+            for (int k = 0; k < n; k++) {
+                long m = mask[offset + k];
+                if (m != 0) {
+                    m &= fitsAt(map, firstWindow + ((long) k << 6));
+                    mask[offset + k] = m;
+                    any |= m != 0;
+                }
+            }
+            return any;
+        }
+
+        /**
+         * The fits word of {@link #fitsWord}, but for a window of at most 64 granules reusing the
+         * upper word read by the previous call when it was for the same map and the word before:
+         * a scan along one map then reads each word of it once.
+         */
+        private long fitsAt(FreeMap map, long granule) {
+            if (fullBlocks != 0) {
+                return fitsWord(map, granule, map.bits64(granule));
+            }
+            long a = map == carriedMap && granule == carriedGranule ? carriedBits : map.bits64(granule);
+            if (a == 0 || tailPlan.length == 0) {
+                return a;
+            }
+            long b = map.bits64(granule + 64);
+            carriedMap = map;
+            carriedGranule = granule + 64;
+            carriedBits = b;
+            for (int shift : tailPlan) {
+                a &= (a >>> shift) | (b << -shift);
+                b &= b >>> shift;
+            }
+            return a;
         }
 
         List<Match> run() {
@@ -398,7 +519,7 @@ public final class SlotEngine {
                     int c = roleStart[r];
                     int end = roleStart[r + 1];
                     while (c < end && (mask & ~union) != 0) {
-                        long f = fitsWord(maps[c]);
+                        long f = evaluate(r, c);
                         fits[c++] = f;
                         union |= f;
                     }
@@ -409,10 +530,6 @@ public final class SlotEngine {
                     int p = Long.numberOfTrailingZeros(mask);
                     mask &= mask - 1;
                     if (assign(p)) {
-                        int[] chosenKeys = new int[roleCount];
-                        for (int r = 0; r < roleCount; r++) {
-                            chosenKeys[r] = keys[roleStart[r] + chosen[r]];
-                        }
                         matches.add(new Match(first + p, chosenKeys));
                         if (matches.size() == limit) {
                             return matches;
@@ -429,7 +546,7 @@ public final class SlotEngine {
             int done = evaluated[r];
             if (j >= done) {
                 for (int c = roleStart[r] + done; c <= flat; c++) {
-                    fits[c] = fitsWord(maps[c]);
+                    fits[c] = evaluate(r, c);
                 }
                 evaluated[r] = j + 1;
             }
@@ -437,78 +554,89 @@ public final class SlotEngine {
         }
 
         /**
-         * Fills {@link #chosen} with the lexicographically first assignment at start bit {@code p}:
+         * Fills {@link #chosenKeys} with the lexicographically first assignment at start bit {@code p}:
          * role by role, the first candidate that fits, is not taken, and leaves a complete
          * assignment possible for the later roles (checked by bipartite matching, so no start
          * costs more than polynomial time however the roles share candidates).
          */
         private boolean assign(int p) {
-            usedEpoch = nextEpoch(used, usedEpoch);
             for (int r = 0; r < roleCount; r++) {
                 int count = roleStart[r + 1] - roleStart[r];
-                int found = -1;
-                for (int j = 0; j < count && found < 0; j++) {
+                boolean found = false;
+                for (int j = 0; j < count && !found; j++) {
                     if (!fits(r, j, p)) {
                         continue;
                     }
-                    int id = keyIds[roleStart[r] + j];
-                    if (used[id] == usedEpoch) {
+                    int key = keys[roleStart[r] + j];
+                    if (takenBefore(r, key)) {
                         continue;
                     }
-                    used[id] = usedEpoch;
-                    if (r == roleCount - 1 || completable(r + 1, p)) {
-                        found = j;
-                    } else {
-                        used[id] = 0;
-                    }
+                    chosenKeys[r] = key;
+                    found = r == roleCount - 1 || completable(r + 1, p);
                 }
-                if (found < 0) {
-                    return false;
-                }
-                chosen[r] = found;
-            }
-            return true;
-        }
-
-        /** Whether roles {@code from..} can all get distinct resources not yet used (Kuhn's algorithm). */
-        private boolean completable(int fromRole, int p) {
-            ownerEpoch = nextEpoch(owned, ownerEpoch);
-            for (int r = fromRole; r < roleCount; r++) {
-                visitEpoch = nextEpoch(visited, visitEpoch);
-                if (!augment(r, p)) {
+                if (!found) {
                     return false;
                 }
             }
             return true;
         }
 
-        private boolean augment(int r, int p) {
-            int count = roleStart[r + 1] - roleStart[r];
-            for (int j = 0; j < count; j++) {
-                if (!fits(r, j, p)) {
-                    continue;
-                }
-                int id = keyIds[roleStart[r] + j];
-                if (used[id] == usedEpoch || visited[id] == visitEpoch) {
-                    continue;
-                }
-                visited[id] = visitEpoch;
-                if (owned[id] != ownerEpoch || augment(owner[id], p)) {
-                    owned[id] = ownerEpoch;
-                    owner[id] = r;
+        /** Whether one of roles {@code 0..role-1} already holds {@code key}. */
+        private boolean takenBefore(int role, int key) {
+            for (int q = 0; q < role; q++) {
+                if (chosenKeys[q] == key) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** Advances a stamp so that no entry of {@code marks} equals it. */
-        private static int nextEpoch(int[] marks, int epoch) {
-            if (epoch == Integer.MAX_VALUE) {
-                Arrays.fill(marks, 0);
-                return 1;
+        /**
+         * Whether roles {@code fromRole..} can all get distinct resources not held by the roles
+         * before them (Kuhn's augmenting paths; with at most eight roles, the matching lives in
+         * per-role arrays).
+         */
+        private boolean completable(int fromRole, int p) {
+            Arrays.fill(matched, fromRole, roleCount, false);
+            for (int r = fromRole; r < roleCount; r++) {
+                Arrays.fill(visited, fromRole, roleCount, false);
+                if (!augment(fromRole, r, p)) {
+                    return false;
+                }
             }
-            return epoch + 1;
+            return true;
+        }
+
+        private boolean augment(int fromRole, int r, int p) {
+            int count = roleStart[r + 1] - roleStart[r];
+            for (int j = 0; j < count; j++) {
+                if (!fits(r, j, p)) {
+                    continue;
+                }
+                int key = keys[roleStart[r] + j];
+                if (takenBefore(fromRole, key)) {
+                    continue;
+                }
+                int holder = -1;
+                for (int q = fromRole; q < roleCount; q++) {
+                    if (matched[q] && matchedKey[q] == key) {
+                        holder = q;
+                    }
+                }
+                if (holder >= 0) {
+                    if (visited[holder]) {
+                        continue;
+                    }
+                    visited[holder] = true;
+                    if (!augment(fromRole, holder, p)) {
+                        continue;
+                    }
+                }
+                matchedKey[r] = key;
+                matched[r] = true;
+                return true;
+            }
+            return false;
         }
     }
 
