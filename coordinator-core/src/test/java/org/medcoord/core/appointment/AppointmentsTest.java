@@ -331,4 +331,17 @@ class AppointmentsTest {
             assertThat(o.slot().start()).isEqualTo(monday("09:05"));
         });
     }
+
+    @Test
+    void a_cancelled_status_set_by_transition_also_offers_the_time_to_the_wait_list() {
+        Appointment a = desk.book(BookCommand.at(MRI, P1, monday("14:00"))).appointment();
+        var entry = clinic.desk.waitList().add(new WaitlistRequest(P2, MRI, monday("13:00"), monday("16:00"), 0,
+                Preferences.NONE));
+
+        desk.transition(a.id(), AppointmentStatus.CANCELLED, "provider-sick");
+
+        assertThat(clinic.desk.waitList().get(entry.id()).status()).isEqualTo(WaitlistStatus.OFFERED);
+        assertThat(clinic.desk.waitList().get(entry.id()).offer()).hasValueSatisfying(
+                o -> assertThat(o.start()).isEqualTo(monday("14:00")));
+    }
 }

@@ -153,6 +153,20 @@ public final class BookingService {
      */
     public Booking book(CallContext ctx, BookCommand command) {
         validateBook(command);
+        try {
+            return bookOnce(ctx, command);
+        } catch (ConflictException raced) {
+            // Two requests with one new key raced and the other inserted the key first: this one
+            // rolled back whole, and a second attempt replays the first result (or refuses a
+            // different request under the same key).
+            if (command.idempotencyKey().isPresent() && "idempotency-key-exists".equals(raced.code())) {
+                return bookOnce(ctx, command);
+            }
+            throw raced;
+        }
+    }
+
+    private Booking bookOnce(CallContext ctx, BookCommand command) {
         Permission permission = command.override().isPresent() ? Permission.PRIVILEGED : Permission.WRITE_APPOINTMENTS;
         return withAlternatives(command.service(), command.patient(), command.start(), () ->
                 calls.run(ctx, permission, "appointment.book", Optional.of(command.patient()),
@@ -496,9 +510,13 @@ public final class BookingService {
                                    AppointmentStatus target, String reasonCode, boolean privileged) {
         Optional<Appointment> before = storage.read(tx -> tx.appointments().find(id));
         try {
-            return calls.run(ctx, permission, action + target.code(), before.map(Appointment::patient),
+            Appointment after = calls.run(ctx, permission, action + target.code(), before.map(Appointment::patient),
                     a -> List.of(a.id().value()),
                     tx -> changeStatus(tx, ctx, id, target, reasonCode, privileged, clock.instant()));
+            if (before.isPresent() && before.get().status().claimsResources() && !target.claimsResources()) {
+                offers.offerFreed(ctx, before.get());
+            }
+            return after;
         } catch (SlotLost lost) {
             Appointment a = before.orElseThrow();
             throw new SlotUnavailableException(lost.busy(), alternatives(a.service(), a.patient(), a.start()));
