@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,7 @@ public final class CalendarBuilder {
         if (templates.isEmpty()) {
             return;
         }
+        List<Span> worked = new ArrayList<>();
         LocalDate first = Granules.toInstant(from).atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = Granules.toInstant(to).atZone(zone).toLocalDate().plusDays(1);
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
@@ -102,13 +104,38 @@ public final class CalendarBuilder {
                     }
                     Instant start = ZonedDateTime.of(date, hours.start(), zone).toInstant();
                     Instant end = ZonedDateTime.of(date, hours.end(), zone).toInstant();
-                    long s = Granules.ceil(start);
-                    long e = Granules.floor(end);
-                    if (e > s) {
-                        map.markFree(s, e);
+                    if (end.isAfter(start)) {
+                        worked.add(new Span(start, end));
                     }
                 }
             }
         }
+        // Round the union, not each piece: 08:00-09:07 and 09:06-10:00 together leave no gap at 09:05.
+        worked.sort(Comparator.comparing(Span::start));
+        Span run = null;
+        for (Span next : worked) {
+            if (run != null && !next.start().isAfter(run.end())) {
+                run = next.end().isAfter(run.end()) ? new Span(run.start(), next.end()) : run;
+            } else {
+                markInward(map, run);
+                run = next;
+            }
+        }
+        markInward(map, run);
+    }
+
+    private static void markInward(FreeMap map, Span run) {
+        if (run == null) {
+            return;
+        }
+        long s = Granules.ceil(run.start());
+        long e = Granules.floor(run.end());
+        if (e > s) {
+            map.markFree(s, e);
+        }
+    }
+
+    /** Working time before rounding, {@code [start, end)}. */
+    private record Span(Instant start, Instant end) {
     }
 }
