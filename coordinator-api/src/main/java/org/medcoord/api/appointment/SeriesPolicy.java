@@ -6,7 +6,10 @@ package org.medcoord.api.appointment;
  * @since 0.1
  */
 public enum SeriesPolicy {
-    /** Book nothing unless every occurrence fits; report the conflicts with alternatives. */
+    /**
+     * Book nothing unless every occurrence fits; report the conflicting occurrences (only those)
+     * with alternatives.
+     */
     ALL_OR_NOTHING,
     /** Book the occurrences that fit; report the others with alternatives. */
     BOOK_AVAILABLE

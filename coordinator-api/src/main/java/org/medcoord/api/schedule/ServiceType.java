@@ -20,7 +20,11 @@ import org.medcoord.api.common.Violations;
  * @param bufferAfter time the resources are held after the visit (clean-up, turnover)
  * @param minimumNotice how far ahead of its start a visit must be booked
  * @param maximumHorizon how far ahead a visit may be booked at most
- * @param slotStep the spacing of offered start times
+ * @param slotStep the spacing of offered start times. Starts are whole multiples of the step
+ *     counted from 1970-01-01T00:00Z; where a zone's offset is a whole number of hours (and for
+ *     steps that divide 15 minutes, quarter-hour offsets too) that is the same as counting from
+ *     local midnight. In Asia/Kathmandu (+05:45) a 30-minute step gives :15 and :45 local starts.
+ *     Booking itself accepts any start on the 5-minute grid.
  * @since 0.1
  */
 public record ServiceType(ServiceTypeId id, String displayName, Duration duration, List<ResourceRequirement> requirements,
