@@ -91,6 +91,7 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
         List<String> storageOwners = new ArrayList<>();
         List<BookingRule> rules = new ArrayList<>();
         List<DomainEventListener> listeners = new ArrayList<>();
+        boolean loadFailed = false;
         for (CoordinatorPlugin plugin : plugins) {
             String id;
             try {
@@ -130,9 +131,11 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
                 problems.add("plugin '" + id + "' failed while loading: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
                 firstCause = firstCause == null ? e : firstCause;
+                loadFailed = true;
             }
         }
-        if (storages.isEmpty()) {
+        if (storages.isEmpty() && !loadFailed) {
+            // A plugin that failed while loading may have been the storage; its failure says it all.
             problems.add("no storage: register a plugin that provides one, such as MemoryStoragePlugin");
         } else if (storages.size() > 1) {
             problems.add(storages.size() + " storages provided (by " + String.join(", ", storageOwners)
