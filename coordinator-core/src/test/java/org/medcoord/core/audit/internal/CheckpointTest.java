@@ -1,0 +1,71 @@
+package org.medcoord.core.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.medcoord.api.common.AdapterException;
+import org.medcoord.spi.audit.KeyProvider;
+
+class CheckpointTest {
+    private static final ChainHash HEAD = ChainHash.ofHex("ab".repeat(32));
+    private static final Instant AT = Instant.parse("2027-03-01T09:00:00Z");
+
+    private final GeneratedKeyProvider keys = new GeneratedKeyProvider();
+    private final Checkpoint checkpoint = Checkpoint.sign(100, HEAD, AT, keys);
+
+    @Test
+    void a_signed_checkpoint_verifies() {
+        assertThat(checkpoint.keyId()).isEqualTo(keys.currentKeyId());
+        assertThat(checkpoint.signature()).hasSize(64);
+        assertThat(checkpoint.verify(keys)).isEqualTo(Checkpoint.Status.VALID);
+    }
+
+    @Test
+    void every_signed_part_is_covered_by_the_signature() {
+        byte[] signature = checkpoint.signature();
+        assertThat(new Checkpoint(101, HEAD, AT, checkpoint.keyId(), signature).verify(keys))
+                .isEqualTo(Checkpoint.Status.INVALID_SIGNATURE);
+        assertThat(new Checkpoint(100, ChainHash.GENESIS, AT, checkpoint.keyId(), signature).verify(keys))
+                .isEqualTo(Checkpoint.Status.INVALID_SIGNATURE);
+        assertThat(new Checkpoint(100, HEAD, AT.plusNanos(1), checkpoint.keyId(), signature).verify(keys))
+                .isEqualTo(Checkpoint.Status.INVALID_SIGNATURE);
+        assertThat(new Checkpoint(100, HEAD, AT, checkpoint.keyId(), new byte[3]).verify(keys))
+                .isEqualTo(Checkpoint.Status.INVALID_SIGNATURE);
+        assertThat(new Checkpoint(100, HEAD, AT, KeyProvider.KeyId.of("nobody"), signature).verify(keys))
+                .isEqualTo(Checkpoint.Status.UNKNOWN_KEY);
+    }
+
+    @Test
+    void the_signature_is_copied_in_and_out() {
+        byte[] signature = checkpoint.signature();
+        signature[0] ^= 1;
+
+        assertThat(checkpoint.verify(keys)).isEqualTo(Checkpoint.Status.VALID);
+        assertThat(checkpoint).isEqualTo(new Checkpoint(100, HEAD, AT, checkpoint.keyId(), checkpoint.signature()))
+                .hasSameHashCodeAs(new Checkpoint(100, HEAD, AT, checkpoint.keyId(), checkpoint.signature()));
+    }
+
+    @Test
+    void a_provider_handing_out_a_key_of_another_kind_is_an_adapter_failure() throws Exception {
+        PublicKey rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic();
+        KeyProvider wrong = new KeyProvider() {
+            @Override
+            public Signed sign(byte[] payload) {
+                return keys.sign(payload);
+            }
+
+            @Override
+            public Optional<PublicKey> verificationKey(KeyId keyId) {
+                return Optional.of(rsa);
+            }
+        };
+
+        assertThatThrownBy(() -> checkpoint.verify(wrong)).isInstanceOf(AdapterException.class)
+                .hasMessageContaining(checkpoint.keyId().value());
+    }
+}
