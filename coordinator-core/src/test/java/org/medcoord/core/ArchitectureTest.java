@@ -68,6 +68,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule api_and_spi_never_reach_into_internal_packages = noClasses()
-            .that().resideInAnyPackage("org.medcoord.api..", "org.medcoord.spi..", "org.medcoord.adapter..")
+            .that().resideInAnyPackage("org.medcoord.api..", "org.medcoord.spi..")
             .should().dependOnClassesThat().resideInAPackage("..internal..");
 }

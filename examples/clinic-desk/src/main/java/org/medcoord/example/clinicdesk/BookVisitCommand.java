@@ -10,6 +10,7 @@ import org.medcoord.api.appointment.Booking;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Spec;
 final class BookVisitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private StorageOptions storage;
 
     @Option(names = "--service", required = true, paramLabel = "ID",
             description = "Service type: cardiology-consult, mri or dermatology-visit.")
@@ -44,7 +48,7 @@ final class BookVisitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PatientId patientId = PatientId.of(patient);
         ZonedDateTime local = start.atZone(zone);
-        try (DemoClinic clinic = DemoClinic.open()) {
+        try (DemoClinic clinic = DemoClinic.open(storage, false, spec.commandLine().getOut())) {
             ServiceTypeId serviceId = clinic.knownService(service);
             Booking booking = clinic.desk().appointments().book(BookCommand.at(serviceId, patientId, local.toInstant()));
             out.println("Booked " + Formats.appointment(booking.appointment(), zone));

@@ -18,8 +18,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * A command-line front desk that embeds MedCoord, working against the {@link DemoClinic} set up
- * fresh in memory on every run.
+ * A command-line front desk that embeds MedCoord, working against the {@link DemoClinic}. The
+ * clinic lives in an embedded H2 file ({@code clinic-desk-data/clinic.mv.db} unless {@code --db}
+ * says otherwise) or in PostgreSQL ({@code --db-url}); {@code demo} starts clean every time, the
+ * other commands continue the stored clinic.
  *
  * <pre>
  * java -jar clinic-desk.jar demo
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
  * standard error, no stack trace); 1 an unexpected failure.
  */
 @Command(name = "clinic-desk", mixinStandardHelpOptions = true, version = "clinic-desk 0.1.0",
-        description = "A front desk for the MedCoord demo clinic (in memory, clock fixed at "
+        description = "A front desk for the MedCoord demo clinic (embedded H2 file by default, clock fixed at "
                 + "Fri 2027-03-12 09:00 America/New_York).",
         subcommands = {DemoCommand.class, SlotsCommand.class, BookVisitCommand.class, ResourcesCommand.class,
                 CommandLine.HelpCommand.class})

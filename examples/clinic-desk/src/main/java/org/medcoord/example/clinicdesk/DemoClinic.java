@@ -1,5 +1,10 @@
 package org.medcoord.example.clinicdesk;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -15,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.medcoord.adapter.memory.MemoryStoragePlugin;
+import org.medcoord.adapter.jdbc.JdbcStoragePlugin;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.Actor;
@@ -33,7 +38,7 @@ import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.core.Coordinators;
 
 /**
- * The demo clinic every clinic-desk command works against: a coordinator on in-memory storage
+ * The demo clinic every clinic-desk command works against: a coordinator on durable storage (an embedded H2 file, or PostgreSQL)
  * and a fixed clock, with a small clinic set up in it.
  *
  * <p>Two sites: the main campus has two cardiologists, two cardiology exam rooms, two MRI
@@ -86,22 +91,62 @@ public final class DemoClinic implements AutoCloseable {
     }
 
     /**
-     * Builds a coordinator on in-memory storage with the fixed desk clock and sets the clinic up.
+     * Opens the clinic on the chosen storage with the fixed desk clock. A storage that already
+     * holds the clinic is continued; an empty one is set up. With {@code startClean} an embedded
+     * file from an earlier run is removed first, so the scripted day always starts the same way.
      *
+     * @param storage where the clinic lives
+     * @param startClean whether to start from an empty clinic
+     * @param out where to say which storage is used and whether it was continued or set up
      * @return the clinic; close it when done
      */
-    public static DemoClinic open() {
+    public static DemoClinic open(StorageOptions storage, boolean startClean, PrintWriter out) {
+        boolean removed = false;
+        if (startClean && storage.embedded()) {
+            removed = deleteIfPresent(storage.dataFile());
+            deleteIfPresent(storage.file.resolveSibling(storage.file.getFileName() + ".trace.db"));
+        }
         Clock clock = Clock.fixed(NOW.atZone(ZONE).toInstant(), ZONE);
-        Coordinator coordinator = Coordinators.builder().plugin(new MemoryStoragePlugin()).clock(clock).build();
+        Coordinator coordinator = Coordinators.builder().plugin(new JdbcStoragePlugin(storage.toJdbcOptions()))
+                .clock(clock).build();
         DemoClinic clinic = new DemoClinic(coordinator);
         try {
-            clinic.setUp(coordinator.session(Actor.of("admin-01", FACILITY, Role.ADMINISTRATOR), Purpose.OPERATIONS)
-                    .schedule());
+            ScheduleAdministration admin = coordinator.session(Actor.of("admin-01", FACILITY, Role.ADMINISTRATOR),
+                    Purpose.OPERATIONS).schedule();
+            int stored = admin.resources().size();
+            if (stored > 0 && startClean) {
+                throw InvalidRequestException.of("db-schema", "the demo needs an empty schema and this one already "
+                        + "holds a clinic; choose another with --db-schema");
+            }
+            if (stored > 0) {
+                clinic.setUp(recordOnly());
+                out.printf("Storage    : %s (continuing the stored clinic: %d resources)%n", storage.describe(), stored);
+            } else {
+                clinic.setUp(admin);
+                out.printf("Storage    : %s (%s)%n", storage.describe(), removed
+                        ? "removed the clinic of an earlier run and set up a new one" : "set up a new clinic");
+            }
         } catch (RuntimeException e) {
             coordinator.close();
             throw e;
         }
         return clinic;
+    }
+
+    private static boolean deleteIfPresent(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw InvalidRequestException.of("db", "cannot remove the earlier demo database " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A schedule administration that only lets {@link #setUp} record the weekly hours it describes. */
+    private static ScheduleAdministration recordOnly() {
+        return (ScheduleAdministration) Proxy.newProxyInstance(ScheduleAdministration.class.getClassLoader(),
+                new Class<?>[] {ScheduleAdministration.class},
+                (proxy, method, args) -> method.getReturnType() == List.class ? List.of() : null);
     }
 
     private void setUp(ScheduleAdministration admin) {

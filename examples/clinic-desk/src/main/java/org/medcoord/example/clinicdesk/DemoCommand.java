@@ -2,6 +2,7 @@ package org.medcoord.example.clinicdesk;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,9 +14,12 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private StorageOptions storage;
+
     @Override
     public Integer call() {
-        try (DemoClinic clinic = DemoClinic.open()) {
+        try (DemoClinic clinic = DemoClinic.open(storage, true, spec.commandLine().getOut())) {
             new ClinicDayScript(clinic, spec.commandLine().getOut()).run();
         }
         return 0;

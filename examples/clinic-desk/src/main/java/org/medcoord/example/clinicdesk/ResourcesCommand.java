@@ -10,6 +10,7 @@ import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.api.schedule.ServiceType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,10 +21,13 @@ final class ResourcesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private StorageOptions storage;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (DemoClinic clinic = DemoClinic.open()) {
+        try (DemoClinic clinic = DemoClinic.open(storage, false, spec.commandLine().getOut())) {
             ScheduleAdministration schedule = clinic.desk().schedule();
             TextTable resources = new TextTable("ID", "KIND", "NAME", "SITE", "TAGS", "WEEKLY HOURS (" + DemoClinic.ZONE
                     + ")");

@@ -16,6 +16,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.SlotOption;
 import org.medcoord.api.schedule.SlotQuery;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
 final class SlotsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private StorageOptions storage;
 
     @Option(names = "--service", required = true, paramLabel = "ID",
             description = "Service type: cardiology-consult, mri or dermatology-visit.")
@@ -64,7 +68,7 @@ final class SlotsCommand implements Callable<Integer> {
             throw InvalidRequestException.of("days", "must be between 1 and 366");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (DemoClinic clinic = DemoClinic.open()) {
+        try (DemoClinic clinic = DemoClinic.open(storage, false, spec.commandLine().getOut())) {
             ServiceTypeId serviceId = clinic.knownService(service);
             Preferences preferences = preferences(clinic);
             Instant start = from.atStartOfDay(zone).toInstant();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClinicDeskTest {
 
@@ -12,7 +14,20 @@ class ClinicDeskTest {
     private record Run(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    @TempDir
+    Path data;
+
+    /** Runs a subcommand against a database file in a temporary folder. */
+    private Run run(String... args) {
+        String[] withDb = new String[args.length + 2];
+        withDb[0] = args[0];
+        withDb[1] = "--db";
+        withDb[2] = data.resolve("clinic").toString();
+        System.arraycopy(args, 1, withDb, 3, args.length - 1);
+        return runExactly(withDb);
+    }
+
+    private static Run runExactly(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = ClinicDesk.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -95,7 +110,7 @@ class ClinicDeskTest {
         Run run = run("book", "--service", "cardiology-consult", "--patient", "p-1", "--start", "2027-03-26T10:00");
 
         assertThat(run.exitCode()).isEqualTo(ClinicDesk.REFUSED);
-        assertThat(run.out()).isEmpty();
+        assertThat(run.out()).startsWith("Storage    : ").doesNotContain("Booked");
         assertThat(run.err())
                 .startsWith("error: slot unavailable")
                 .contains("(slot-unavailable)")
@@ -109,7 +124,7 @@ class ClinicDeskTest {
         Run run = run("book", "--service", "podiatry", "--patient", "p-1", "--start", "2027-03-15T09:00");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
+        assertThat(run.out()).startsWith("Storage    : ").doesNotContain("Booked");
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err())
                 .startsWith("error: invalid request: service: unknown service type podiatry")
@@ -144,5 +159,45 @@ class ClinicDeskTest {
                 .contains("device")
                 .contains("Mon-Fri 07:00-20:00; Sat 08:00-12:00")
                 .contains("cardiology-consult");
+    }
+
+    @Test
+    void running_the_demo_twice_starts_clean_and_says_so() {
+        Run first = run("demo");
+        Run second = run("demo");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("removed the clinic of an earlier run and set up a new one");
+        assertThat(second.out()).contains("7 booked appointments on 2027-03-15.");
+    }
+
+    @Test
+    void other_commands_continue_the_stored_clinic() {
+        run("demo");
+        Run slots = run("slots", "--service", "mri", "--from", "2027-03-15", "--limit", "3");
+
+        assertThat(slots.exitCode()).as(slots.err()).isZero();
+        assertThat(slots.out()).contains("continuing the stored clinic");
+        assertThat(slots.out()).doesNotContain("07:15-08:00");
+    }
+
+    @Test
+    void an_unreachable_database_is_one_clear_line_naming_the_setting() {
+        Run run = runExactly("resources", "--db-url", "jdbc:postgresql://127.0.0.1:1/clinic", "--db-user", "desk",
+                "--db-password", "not-shown");
+
+        assertThat(run.exitCode()).isEqualTo(ClinicDesk.REFUSED);
+        assertThat(run.err()).contains("jdbc:postgresql://127.0.0.1:1/clinic").doesNotContain("not-shown")
+                .doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void a_malformed_database_url_names_the_setting() {
+        Run run = runExactly("resources", "--db-url", "jdbc:mysql://localhost/clinic");
+
+        assertThat(run.exitCode()).isEqualTo(ClinicDesk.REFUSED);
+        assertThat(run.err()).contains("jdbcUrl");
     }
 }

@@ -1,0 +1,202 @@
+package org.medcoord.adapter.jdbc.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Objects;
+import org.medcoord.api.common.AdapterException;
+import org.medcoord.spi.storage.TransactionWork;
+
+/**
+ * Runs units of work on pooled connections: one JDBC transaction per outermost unit, read
+ * committed for writing units (the claim store adds its own locks) and a read-only snapshot for
+ * reading units. Nested units join the outer transaction behind a savepoint.
+ */
+public final class Engine implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final Units units = new Units();
+    private final Stores stores;
+    private final String description;
+    private volatile boolean closed;
+
+    Engine(HikariDataSource pool, Dialect dialect, String schema, String description) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.stores = Stores.create(units, dialect, Tables.in(schema));
+        this.description = description;
+    }
+
+    /**
+     * Runs writing work; see {@link org.medcoord.adapter.jdbc.JdbcStorage#inTransaction}.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Unit outer = units.current();
+        if (outer != null) {
+            if (outer.readOnly()) {
+                throw new IllegalStateException("inTransaction called inside read(): a read-only unit cannot start a "
+                        + "writing one; use inTransaction for the outer unit");
+            }
+            return nested(outer.session(), work, false);
+        }
+        return outermost(work, false);
+    }
+
+    /**
+     * Runs read-only work; see {@link org.medcoord.adapter.jdbc.JdbcStorage#read}.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T read(TransactionWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Unit outer = units.current();
+        if (outer != null) {
+            return nested(outer.session(), work, true);
+        }
+        return outermost(work, true);
+    }
+
+    /**
+     * Where the data lives, without credentials.
+     *
+     * @return the description
+     */
+    public String describe() {
+        return description;
+    }
+
+    /** Closes the pool; idempotent. Units already running finish on their connections. */
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
+    }
+
+    private <T> T outermost(TransactionWork<T> work, boolean readOnly) {
+        if (closed) {
+            throw new IllegalStateException("JDBC storage is closed: " + description);
+        }
+        Connection connection = borrow();
+        Session session = new Session(connection);
+        if (readOnly) {
+            beginRead(connection);
+        }
+        Unit unit = new Unit(stores, session, readOnly);
+        units.set(unit);
+        T result;
+        try {
+            result = work.run(unit);
+        } catch (Throwable failure) {
+            unit.end();
+            units.set(null);
+            rollback(connection, failure);
+            release(connection, failure);
+            throw failure;
+        }
+        unit.end();
+        units.set(null);
+        finish(session, readOnly);
+        return result;
+    }
+
+    private <T> T nested(Session session, TransactionWork<T> work, boolean readOnly) {
+        Unit previous = units.current();
+        Savepoint savepoint = readOnly ? null : session.savepoint();
+        Unit unit = new Unit(stores, session, readOnly);
+        units.set(unit);
+        try {
+            return work.run(unit);
+        } catch (Throwable failure) {
+            if (savepoint != null) {
+                session.rollbackTo(savepoint, failure);
+            }
+            throw failure;
+        } finally {
+            unit.end();
+            units.set(previous);
+        }
+    }
+
+    private Connection borrow() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, "get a connection from the pool (" + description + ")");
+        }
+    }
+
+    /**
+     * A consistent snapshot for the whole read unit: repeatable read, and on PostgreSQL a read-only
+     * transaction, set as its first statement so that nothing has to be reset afterwards.
+     */
+    private void beginRead(Connection connection) {
+        try {
+            if (dialect == Dialect.POSTGRESQL) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+            } else {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+        } catch (SQLException e) {
+            AdapterException failure = SqlFailures.translate(e, "start a read-only unit");
+            release(connection, failure);
+            throw failure;
+        }
+    }
+
+    private void finish(Session session, boolean readOnly) {
+        Connection connection = session.raw();
+        String rolledBack = session.rolledBackBecause();
+        try {
+            if (rolledBack != null) {
+                connection.rollback();
+                throw new AdapterException("storage unit was rolled back by the database (" + rolledBack
+                        + "); nothing it wrote was saved", null);
+            }
+            if (readOnly) {
+                connection.rollback();
+            } else {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            AdapterException failure = new AdapterException("storage could not commit the unit: "
+                    + SqlFailures.describe(e) + "; if the connection was lost, the unit may or may not have been saved",
+                    DatabaseError.of(e));
+            rollback(connection, failure);
+            release(connection, failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            release(connection, e);
+            throw e;
+        }
+        release(connection, null);
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(SqlFailures.translate(e, "roll back the unit"));
+        }
+    }
+
+    private static void release(Connection connection, Throwable failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(SqlFailures.translate(e, "return a connection to the pool"));
+            }
+        }
+    }
+}

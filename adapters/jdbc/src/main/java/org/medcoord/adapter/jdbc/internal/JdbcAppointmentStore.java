@@ -1,0 +1,203 @@
+package org.medcoord.adapter.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.AppointmentId;
+import org.medcoord.api.appointment.AppointmentStatus;
+import org.medcoord.api.appointment.SeriesId;
+import org.medcoord.api.common.ConflictException;
+import org.medcoord.api.common.NotFoundException;
+import org.medcoord.api.common.PatientId;
+import org.medcoord.api.schedule.ResourceId;
+import org.medcoord.api.schedule.RoleAssignment;
+import org.medcoord.api.schedule.ServiceTypeId;
+import org.medcoord.spi.storage.AppointmentStore;
+
+/**
+ * One row per appointment, its roles and status history encoded in text columns, plus one row per
+ * distinct resource in {@code appointment_resources} so that {@link #forResource} is an index range
+ * scan. Updates are optimistic: {@code UPDATE ... WHERE version = ?}.
+ */
+final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
+    private static final String COLUMNS = "id, patient_id, service_id, start_ns, end_ns, status, series_id, "
+            + "overbooked, roles, history, version";
+
+    private final String insert;
+    private final String update;
+    private final String versionOf;
+    private final String find;
+    private final String forPatient;
+    private final String forResource;
+    private final String indexResource;
+    private final String unindex;
+
+    JdbcAppointmentStore(Units units, Dialect dialect, Tables tables) {
+        super(units, dialect, tables);
+        insert = dialect.insertIfAbsent(tables.appointments(), "id", COLUMNS.split(", "));
+        update = "UPDATE " + tables.appointments() + " SET patient_id = ?, service_id = ?, start_ns = ?, end_ns = ?, "
+                + "status = ?, series_id = ?, overbooked = ?, roles = ?, history = ?, version = ? "
+                + "WHERE id = ? AND version = ?";
+        versionOf = "SELECT version FROM " + tables.appointments() + " WHERE id = ?";
+        find = "SELECT " + COLUMNS + " FROM " + tables.appointments() + " WHERE id = ?";
+        forPatient = "SELECT " + COLUMNS + " FROM " + tables.appointments()
+                + " WHERE patient_id = ? AND start_ns < ? AND end_ns > ? ORDER BY start_ns, id";
+        forResource = "SELECT " + prefixed("a.") + " FROM " + tables.appointmentResources() + " r JOIN "
+                + tables.appointments() + " a ON a.id = r.appointment_id"
+                + " WHERE r.resource_id = ? AND r.start_ns < ? AND r.end_ns > ? ORDER BY a.start_ns, a.id";
+        indexResource = "INSERT INTO " + tables.appointmentResources()
+                + " (resource_id, appointment_id, start_ns, end_ns) VALUES (?, ?, ?, ?)";
+        unindex = "DELETE FROM " + tables.appointmentResources() + " WHERE appointment_id = ?";
+    }
+
+    @Override
+    public void insert(Appointment appointment) {
+        Objects.requireNonNull(appointment, "appointment");
+        Connection connection = writing();
+        Stored stored = Stored.of(appointment);
+        String id = appointment.id().value();
+        int added;
+        try (PreparedStatement s = connection.prepareStatement(insert)) {
+            s.setString(1, id);
+            bindFields(s, 2, appointment, stored);
+            s.setLong(11, appointment.version());
+            added = s.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect != Dialect.H2 || !SqlFailures.isUniqueViolation(e)) {
+                throw SqlFailures.translate(e, "insert appointment " + id);
+            }
+            added = 0;
+        }
+        if (added == 0) {
+            throw new ConflictException("appointment-exists", "appointment " + id + " already exists");
+        }
+        index(connection, appointment, stored);
+    }
+
+    @Override
+    public void update(Appointment appointment) {
+        Objects.requireNonNull(appointment, "appointment");
+        Connection connection = writing();
+        Stored stored = Stored.of(appointment);
+        String id = appointment.id().value();
+        int changed = Sql.update(connection, update, s -> {
+            bindFields(s, 1, appointment, stored);
+            s.setLong(10, appointment.version());
+            s.setString(11, id);
+            s.setLong(12, appointment.version() - 1);
+        }, "update appointment " + id);
+        if (changed == 0) {
+            Optional<Long> version = Sql.one(connection, versionOf, s -> s.setString(1, id), r -> r.getLong(1),
+                    "read the version of appointment " + id);
+            if (version.isEmpty()) {
+                throw new NotFoundException("appointment", id);
+            }
+            throw new ConflictException("concurrent-update", "appointment " + id + " is at version " + version.get()
+                    + "; an update to version " + appointment.version() + " was refused");
+        }
+        Sql.update(connection, unindex, s -> s.setString(1, id), "re-index appointment " + id);
+        index(connection, appointment, stored);
+    }
+
+    @Override
+    public Optional<Appointment> find(AppointmentId id) {
+        Objects.requireNonNull(id, "id");
+        return Sql.one(reading(), find, s -> s.setString(1, id.value()), JdbcAppointmentStore::appointment,
+                "read appointment " + id);
+    }
+
+    @Override
+    public List<Appointment> forPatient(PatientId patient, Instant from, Instant to) {
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return Sql.list(reading(), forPatient, s -> {
+            s.setString(1, patient.value());
+            s.setLong(2, Nanos.bound(to));
+            s.setLong(3, Nanos.bound(from));
+        }, JdbcAppointmentStore::appointment, "list appointments of patient " + patient);
+    }
+
+    @Override
+    public List<Appointment> forResource(ResourceId resource, Instant from, Instant to) {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return Sql.list(reading(), forResource, s -> {
+            s.setString(1, resource.value());
+            s.setLong(2, Nanos.bound(to));
+            s.setLong(3, Nanos.bound(from));
+        }, JdbcAppointmentStore::appointment, "list appointments of resource " + resource);
+    }
+
+    /** Binds the ten columns after the id, starting at {@code first}. */
+    private static void bindFields(PreparedStatement s, int first, Appointment a, Stored stored) throws SQLException {
+        s.setString(first, a.patient().value());
+        s.setString(first + 1, a.service().value());
+        s.setLong(first + 2, stored.start());
+        s.setLong(first + 3, stored.end());
+        s.setString(first + 4, a.status().code());
+        Sql.setNullable(s, first + 5, a.series().map(SeriesId::value).orElse(null));
+        s.setBoolean(first + 6, a.overbooked());
+        s.setString(first + 7, Values.roles(a.resources()));
+        s.setString(first + 8, Values.history(a.history()));
+    }
+
+    private void index(Connection connection, Appointment appointment, Stored stored) {
+        Set<String> resources = new LinkedHashSet<>();
+        for (RoleAssignment role : appointment.resources()) {
+            resources.add(role.resource().value());
+        }
+        if (resources.isEmpty()) {
+            return;
+        }
+        String id = appointment.id().value();
+        try (PreparedStatement s = connection.prepareStatement(indexResource)) {
+            for (String resource : resources) {
+                s.setString(1, resource);
+                s.setString(2, id);
+                s.setLong(3, stored.start());
+                s.setLong(4, stored.end());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, "index appointment " + id + " by resource");
+        }
+    }
+
+    private static String prefixed(String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String column : COLUMNS.split(", ")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(alias).append(column);
+        }
+        return out.toString();
+    }
+
+    private static Appointment appointment(ResultSet rows) throws SQLException {
+        return new Appointment(AppointmentId.of(rows.getString("id")), PatientId.of(rows.getString("patient_id")),
+                ServiceTypeId.of(rows.getString("service_id")), Nanos.instant(rows.getLong("start_ns")),
+                Nanos.instant(rows.getLong("end_ns")), Values.roles(rows.getString("roles")),
+                AppointmentStatus.fromCode(rows.getString("status")),
+                Optional.ofNullable(rows.getString("series_id")).map(SeriesId::of), rows.getBoolean("overbooked"),
+                Values.history(rows.getString("history")), rows.getLong("version"));
+    }
+
+    /** The stored forms of an appointment's instants, checked before any statement runs. */
+    private record Stored(long start, long end) {
+        static Stored of(Appointment a) {
+            return new Stored(Nanos.of(a.start(), "appointment.start"), Nanos.of(a.end(), "appointment.end"));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.medcoord.adapter.jdbc.internal;
+
+import java.sql.Connection;
+import org.medcoord.spi.storage.AppointmentStore;
+import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.ClaimStore;
+import org.medcoord.spi.storage.HoldStore;
+import org.medcoord.spi.storage.IdempotencyStore;
+import org.medcoord.spi.storage.OutboxStore;
+import org.medcoord.spi.storage.ScheduleStore;
+import org.medcoord.spi.storage.StorageTransaction;
+import org.medcoord.spi.storage.WaitlistStore;
+
+/**
+ * One unit of work: the transaction handed to the work. Confined to the thread that runs it and
+ * refused once the unit has ended. Nested units share their outer unit's {@link Session}.
+ */
+final class Unit implements StorageTransaction {
+    private final Stores stores;
+    private final Session session;
+    private final boolean readOnly;
+    private final Thread thread = Thread.currentThread();
+    private volatile boolean ended;
+
+    Unit(Stores stores, Session session, boolean readOnly) {
+        this.stores = stores;
+        this.session = session;
+        this.readOnly = readOnly;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    Connection connection() {
+        return session.connection();
+    }
+
+    void end() {
+        ended = true;
+    }
+
+    @Override
+    public ScheduleStore schedule() {
+        check();
+        return stores.schedule();
+    }
+
+    @Override
+    public AppointmentStore appointments() {
+        check();
+        return stores.appointments();
+    }
+
+    @Override
+    public ClaimStore claims() {
+        check();
+        return stores.claims();
+    }
+
+    @Override
+    public HoldStore holds() {
+        check();
+        return stores.holds();
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        check();
+        return stores.idempotency();
+    }
+
+    @Override
+    public WaitlistStore waitlist() {
+        check();
+        return stores.waitlist();
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        check();
+        return stores.outbox();
+    }
+
+    @Override
+    public AuditStore audit() {
+        check();
+        return stores.audit();
+    }
+
+    private void check() {
+        if (ended) {
+            throw new IllegalStateException("transaction used after its unit of work ended");
+        }
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("transaction used from a thread other than the one running its unit");
+        }
+    }
+}

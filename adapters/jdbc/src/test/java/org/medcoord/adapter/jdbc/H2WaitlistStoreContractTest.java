@@ -1,0 +1,17 @@
+package org.medcoord.adapter.jdbc;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.medcoord.spi.storage.Storage;
+import org.medcoord.spi.testkit.WaitlistStoreContract;
+
+/** Runs the contract kit's {@link WaitlistStoreContract} against {@link JdbcStorage} on a fresh H2 file: its {@code WaitlistStore}. */
+class H2WaitlistStoreContractTest extends WaitlistStoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected Storage newStorage() {
+        return JdbcStorage.open(JdbcOptions.embedded(dir.resolve("medcoord")));
+    }
+}
