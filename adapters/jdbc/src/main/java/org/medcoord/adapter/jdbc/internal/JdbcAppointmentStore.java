@@ -32,6 +32,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             + "overbooked, roles, history, version";
 
     private final String insert;
+    private final String insertIndexed;
     private final String update;
     private final String versionOf;
     private final String find;
@@ -43,6 +44,15 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     JdbcAppointmentStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         insert = dialect.insertIfAbsent(tables.appointments(), "id", COLUMNS.split(", "));
+        // PostgreSQL: the appointment row and its resource rows in one statement (one round trip).
+        // The resource rows are inserted only when the appointment row went in; the count says
+        // whether it did. The foreign key is checked at the end of the statement, when the
+        // appointment row is there.
+        insertIndexed = dialect == Dialect.POSTGRESQL
+                ? "WITH a AS (" + insert + " RETURNING id), r AS (INSERT INTO " + tables.appointmentResources()
+                        + " (resource_id, appointment_id, start_ns, end_ns) SELECT x.resource_id, a.id, ?, ?"
+                        + " FROM a CROSS JOIN unnest(?::varchar[]) AS x(resource_id)) SELECT count(*) FROM a"
+                : null;
         update = "UPDATE " + tables.appointments() + " SET patient_id = ?, service_id = ?, start_ns = ?, end_ns = ?, "
                 + "status = ?, series_id = ?, overbooked = ?, roles = ?, history = ?, version = ? "
                 + "WHERE id = ? AND version = ?";
@@ -64,6 +74,10 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
         Connection connection = writing();
         Stored stored = Stored.of(appointment);
         String id = appointment.id().value();
+        if (insertIndexed != null) {
+            insertIndexed(connection, appointment, stored);
+            return;
+        }
         int added;
         try (PreparedStatement s = connection.prepareStatement(insert)) {
             s.setString(1, id);
@@ -80,6 +94,29 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             throw new ConflictException("appointment-exists", "appointment " + id + " already exists");
         }
         index(connection, appointment, stored);
+    }
+
+    /** PostgreSQL: the appointment row and its resource rows with one statement. */
+    private void insertIndexed(Connection connection, Appointment appointment, Stored stored) {
+        String id = appointment.id().value();
+        long added;
+        try (PreparedStatement s = connection.prepareStatement(insertIndexed)) {
+            s.setString(1, id);
+            bindFields(s, 2, appointment, stored);
+            s.setLong(11, appointment.version());
+            s.setLong(12, stored.start());
+            s.setLong(13, stored.end());
+            s.setArray(14, dialect.textArray(connection, resources(appointment)));
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                added = rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, "insert appointment " + id);
+        }
+        if (added == 0) {
+            throw new ConflictException("appointment-exists", "appointment " + id + " already exists");
+        }
     }
 
     @Override
@@ -151,11 +188,17 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
         s.setString(first + 8, Values.history(a.history()));
     }
 
-    private void index(Connection connection, Appointment appointment, Stored stored) {
+    /** The distinct resources of an appointment, in role order. */
+    private static Set<String> resources(Appointment appointment) {
         Set<String> resources = new LinkedHashSet<>();
         for (RoleAssignment role : appointment.resources()) {
             resources.add(role.resource().value());
         }
+        return resources;
+    }
+
+    private void index(Connection connection, Appointment appointment, Stored stored) {
+        Set<String> resources = resources(appointment);
         if (resources.isEmpty()) {
             return;
         }
