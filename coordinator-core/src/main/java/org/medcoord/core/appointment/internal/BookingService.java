@@ -236,8 +236,8 @@ public final class BookingService {
         if (holdId == null) {
             throw InvalidRequestException.of("hold", "must not be null");
         }
-        Optional<PatientId> patient = storage.read(tx -> tx.holds().find(holdId).map(Hold::patient));
-        return calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.confirm", patient,
+        return calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.confirm",
+                tx -> tx.holds().find(holdId).map(Hold::patient),
                 b -> List.of(holdId.value(), b.appointment().id().value()), tx -> {
                     Instant now = clock.instant();
                     Hold hold = tx.holds().find(holdId).orElseThrow(() -> new HoldExpiredException(holdId));
@@ -410,9 +410,9 @@ public final class BookingService {
      */
     public Cancellation cancel(CallContext ctx, CancelCommand command) {
         validator.validate(command, "command", null);
-        Optional<PatientId> patient = patientOf(command.appointment());
-        Appointment cancelled = calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.cancel", patient,
-                a -> List.of(a.id().value()), tx -> changeStatus(tx, ctx, command.appointment(), AppointmentStatus.CANCELLED,
+        Subject subject = new Subject(command.appointment());
+        Appointment cancelled = calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.cancel", subject::find,
+                a -> List.of(a.id().value()), tx -> changeStatus(tx, ctx, subject.required(), AppointmentStatus.CANCELLED,
                         "cancelled:" + command.reason().name().toLowerCase(java.util.Locale.ROOT), false, clock.instant()));
         List<WaitlistOffer> made = offers.offerFreed(ctx, cancelled);
         return new Cancellation(cancelled, made);
@@ -430,48 +430,52 @@ public final class BookingService {
             v.require(onGrid(command.newStart()), "newStart", "must be on a 5-minute boundary");
             checkAssignments(command.resources(), v);
         });
-        Appointment before = storage.read(tx -> tx.appointments().find(command.appointment()))
-                .orElseThrow(() -> new NotFoundException("appointment", command.appointment().value()));
-        Booking moved = withAlternatives(before.service(), before.patient(), command.newStart(), () ->
-                calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.reschedule", Optional.of(before.patient()),
-                        b -> List.of(b.appointment().id().value()), tx -> {
-                            Instant now = clock.instant();
-                            Optional<IdempotencyKey> key = command.idempotencyKey();
-                            if (key.isPresent()) {
-                                Optional<Booking> earlier = replay(tx, key.get(), fingerprint(command));
-                                if (earlier.isPresent()) {
-                                    return earlier.get();
-                                }
+        Subject subject = new Subject(command.appointment());
+        Booking moved;
+        try {
+            moved = calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.reschedule", subject::find,
+                    b -> List.of(b.appointment().id().value()), tx -> {
+                        Instant now = clock.instant();
+                        Optional<IdempotencyKey> key = command.idempotencyKey();
+                        if (key.isPresent()) {
+                            Optional<Booking> earlier = replay(tx, key.get(), fingerprint(command));
+                            if (earlier.isPresent()) {
+                                return earlier.get();
                             }
-                            Appointment current = tx.appointments().find(command.appointment())
-                                    .orElseThrow(() -> new NotFoundException("appointment", command.appointment().value()));
-                            if (current.status() != AppointmentStatus.BOOKED) {
-                                throw new InvalidTransitionException(current.id(), current.status(), AppointmentStatus.BOOKED);
-                            }
-                            ServiceType service = service(tx, current.service(), "service");
-                            // One transaction: releasing first cannot expose the old time to anyone else, and
-                            // a failed claim below rolls the release back with it.
-                            tx.claims().release(owner(current.id()));
-                            List<RoleAssignment> resources = resolve(tx, service, command.newStart(), command.resources(),
-                                    Optional.of(current.id()), current.overbooked(), now);
-                            Instant end = command.newStart().plus(service.duration());
-                            List<RuleFinding> warnings = rules.check(new BookingAttempt(BookingAttempt.Kind.RESCHEDULE,
-                                    service, current.patient(), command.newStart(), end, resources, ctx.actor(),
-                                    ctx.purpose(), Optional.of(current.id())), tx, now);
-                            claim(tx, service, command.newStart(), resources, owner(current.id()), Optional.empty(),
-                                    current.overbooked(), now);
-                            List<StatusChange> history = new ArrayList<>(current.history());
-                            history.add(new StatusChange(Optional.of(current.status()), current.status(), now,
-                                    ctx.actor().user(), "rescheduled:" + command.reasonCode(), false));
-                            Appointment updated = new Appointment(current.id(), current.patient(), current.service(),
-                                    command.newStart(), end, resources, current.status(), current.series(),
-                                    current.overbooked(), history, current.version() + 1);
-                            tx.appointments().update(updated);
-                            key.ifPresent(k -> tx.idempotency().insert(new IdempotencyRecord(k, fingerprint(command),
-                                    updated.id().value(), now)));
-                            events.appointment(tx, "appointment.rescheduled", updated, now);
-                            return new Booking(updated, warnings);
-                        }));
+                        }
+                        Appointment current = subject.required();
+                        if (current.status() != AppointmentStatus.BOOKED) {
+                            throw new InvalidTransitionException(current.id(), current.status(), AppointmentStatus.BOOKED);
+                        }
+                        ServiceType service = service(tx, current.service(), "service");
+                        // One transaction: releasing first cannot expose the old time to anyone else, and
+                        // a failed claim below rolls the release back with it.
+                        tx.claims().release(owner(current.id()));
+                        List<RoleAssignment> resources = resolve(tx, service, command.newStart(), command.resources(),
+                                Optional.of(current.id()), current.overbooked(), now);
+                        Instant end = command.newStart().plus(service.duration());
+                        List<RuleFinding> warnings = rules.check(new BookingAttempt(BookingAttempt.Kind.RESCHEDULE,
+                                service, current.patient(), command.newStart(), end, resources, ctx.actor(),
+                                ctx.purpose(), Optional.of(current.id())), tx, now);
+                        claim(tx, service, command.newStart(), resources, owner(current.id()), Optional.empty(),
+                                current.overbooked(), now);
+                        List<StatusChange> history = new ArrayList<>(current.history());
+                        history.add(new StatusChange(Optional.of(current.status()), current.status(), now,
+                                ctx.actor().user(), "rescheduled:" + command.reasonCode(), false));
+                        Appointment updated = new Appointment(current.id(), current.patient(), current.service(),
+                                command.newStart(), end, resources, current.status(), current.series(),
+                                current.overbooked(), history, current.version() + 1);
+                        tx.appointments().update(updated);
+                        key.ifPresent(k -> tx.idempotency().insert(new IdempotencyRecord(k, fingerprint(command),
+                                updated.id().value(), now)));
+                        events.appointment(tx, "appointment.rescheduled", updated, now);
+                        return new Booking(updated, warnings);
+                    });
+        } catch (SlotLost lost) {
+            Appointment a = subject.required();
+            throw new SlotUnavailableException(lost.busy(), alternatives(a.service(), a.patient(), command.newStart()));
+        }
+        Appointment before = subject.required();
         List<WaitlistOffer> made = moved.appointment().version() > before.version()
                 ? offers.offerFreed(ctx, before) : List.of();
         return new Rescheduling(moved, made);
@@ -508,17 +512,18 @@ public final class BookingService {
     /** A status change; moving back into a claiming status may find the time taken. */
     private Appointment statusCall(CallContext ctx, Permission permission, String action, AppointmentId id,
                                    AppointmentStatus target, String reasonCode, boolean privileged) {
-        Optional<Appointment> before = storage.read(tx -> tx.appointments().find(id));
+        Subject subject = new Subject(id);
         try {
-            Appointment after = calls.run(ctx, permission, action + target.code(), before.map(Appointment::patient),
+            Appointment after = calls.run(ctx, permission, action + target.code(), subject::find,
                     a -> List.of(a.id().value()),
-                    tx -> changeStatus(tx, ctx, id, target, reasonCode, privileged, clock.instant()));
-            if (before.isPresent() && before.get().status().claimsResources() && !target.claimsResources()) {
-                offers.offerFreed(ctx, before.get());
+                    tx -> changeStatus(tx, ctx, subject.required(), target, reasonCode, privileged, clock.instant()));
+            Appointment before = subject.required();
+            if (before.status().claimsResources() && !target.claimsResources()) {
+                offers.offerFreed(ctx, before);
             }
             return after;
         } catch (SlotLost lost) {
-            Appointment a = before.orElseThrow();
+            Appointment a = subject.required();
             throw new SlotUnavailableException(lost.busy(), alternatives(a.service(), a.patient(), a.start()));
         }
     }
@@ -532,9 +537,9 @@ public final class BookingService {
         v.throwIfAny();
     }
 
-    private Appointment changeStatus(StorageTransaction tx, CallContext ctx, AppointmentId id, AppointmentStatus target,
+    private Appointment changeStatus(StorageTransaction tx, CallContext ctx, Appointment current, AppointmentStatus target,
                                      String reasonCode, boolean privileged, Instant now) {
-        Appointment current = tx.appointments().find(id).orElseThrow(() -> new NotFoundException("appointment", id.value()));
+        AppointmentId id = current.id();
         if (current.status() == target || (!privileged && !current.status().canMoveTo(target))) {
             throw new InvalidTransitionException(id, current.status(), target);
         }
@@ -571,8 +576,9 @@ public final class BookingService {
         if (id == null) {
             throw InvalidRequestException.of("appointment", "must not be null");
         }
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.read", patientOf(id), a -> List.of(a.id().value()),
-                tx -> tx.appointments().find(id).orElseThrow(() -> new NotFoundException("appointment", id.value())));
+        Subject subject = new Subject(id);
+        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.read", subject::find,
+                a -> List.of(a.id().value()), tx -> subject.required());
     }
 
     /**
@@ -761,11 +767,29 @@ public final class BookingService {
         });
     }
 
-    private Optional<PatientId> patientOf(AppointmentId id) {
-        if (id == null) {
-            return Optional.empty();
+    /**
+     * The appointment a call is about, read once inside the call's transaction: its patient names
+     * the audit record (denied and failed calls included), the rest serves the work.
+     */
+    private static final class Subject {
+        private final AppointmentId id;
+        private Appointment appointment;
+
+        Subject(AppointmentId id) {
+            this.id = id;
         }
-        return storage.read(tx -> tx.appointments().find(id).map(Appointment::patient));
+
+        Optional<PatientId> find(StorageTransaction tx) {
+            appointment = tx.appointments().find(id).orElse(null);
+            return Optional.ofNullable(appointment).map(Appointment::patient);
+        }
+
+        Appointment required() {
+            if (appointment == null) {
+                throw new NotFoundException("appointment", id.value());
+            }
+            return appointment;
+        }
     }
 
     private static ServiceType service(StorageTransaction tx, ServiceTypeId id, String field) {

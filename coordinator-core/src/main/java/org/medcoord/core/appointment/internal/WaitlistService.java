@@ -145,10 +145,9 @@ public final class WaitlistService {
      * @return the entry
      */
     public WaitlistEntry get(CallContext ctx, WaitlistEntryId id) {
-        Optional<PatientId> patient = Optional.ofNullable(id).flatMap(i -> storage.read(tx -> tx.waitlist().find(i)))
-                .map(e -> e.request().patient());
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "waitlist.read", patient, e -> List.of(e.id().value()),
-                tx -> find(tx, id));
+        return calls.run(ctx, Permission.READ_APPOINTMENTS, "waitlist.read",
+                tx -> Optional.ofNullable(id).flatMap(tx.waitlist()::find).map(e -> e.request().patient()),
+                e -> List.of(e.id().value()), tx -> find(tx, id));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.medcoord.core.audit.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
@@ -45,12 +46,12 @@ public final class AuditedCalls {
     }
 
     /**
-     * Runs an audited call.
+     * Runs an audited call about a patient known before the call.
      *
      * @param ctx the caller
      * @param permission what the call needs
      * @param action the action name, for example {@code appointment.book}
-     * @param patient the patient concerned, if known before the work runs
+     * @param patient the patient concerned, if any
      * @param entities the entity ids to record for a successful result
      * @param work the work
      * @param <T> the result type
@@ -58,22 +59,42 @@ public final class AuditedCalls {
      */
     public <T> T run(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
                      Function<T, List<String>> entities, TransactionWork<T> work) {
-        try {
-            policy.check(ctx, permission, action);
-        } catch (AccessDeniedException denied) {
-            auditAlone(ctx, action, patient, AuditOutcome.DENIED, "access-denied");
-            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
-            throw denied;
-        }
+        return run(ctx, permission, action, tx -> patient, entities, work);
+    }
+
+    /**
+     * Runs an audited call: in one transaction, finds the patient the call is about, checks access,
+     * does the work and appends the audit record. A denied or failed call rolls back and is audited
+     * in a transaction of its own, naming the patient when it was found.
+     *
+     * @param ctx the caller
+     * @param permission what the call needs
+     * @param action the action name, for example {@code appointment.cancel}
+     * @param subject finds the patient the call is about, inside the call's transaction
+     * @param entities the entity ids to record for a successful result
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T run(CallContext ctx, Permission permission, String action,
+                     Function<StorageTransaction, Optional<PatientId>> subject, Function<T, List<String>> entities,
+                     TransactionWork<T> work) {
+        AtomicReference<Optional<PatientId>> patient = new AtomicReference<>(Optional.empty());
         try {
             return storage.inTransaction(tx -> {
+                patient.set(subject.apply(tx));
+                policy.check(ctx, permission, action);
                 T result = work.run(tx);
-                append(tx, ctx, action, entities.apply(result), patient, AuditOutcome.SUCCESS, "ok");
+                append(tx, ctx, action, entities.apply(result), patient.get(), AuditOutcome.SUCCESS, "ok");
                 return result;
             });
+        } catch (AccessDeniedException denied) {
+            auditAlone(ctx, action, patient.get(), AuditOutcome.DENIED, "access-denied");
+            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
+            throw denied;
         } catch (CoordinatorException failed) {
             String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
-            auditAlone(ctx, action, patient, AuditOutcome.FAILED, code);
+            auditAlone(ctx, action, patient.get(), AuditOutcome.FAILED, code);
             LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
             throw failed;
         }

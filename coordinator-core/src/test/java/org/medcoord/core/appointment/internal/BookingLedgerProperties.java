@@ -1,19 +1,15 @@
 package org.medcoord.core.appointment.internal;
 
-import org.medcoord.core.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.lang.reflect.Modifier;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,6 +92,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.WeeklyHours;
 import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.core.Coordinators;
+import org.medcoord.core.TestClock;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.Storage;

@@ -1,18 +1,14 @@
 package org.medcoord.core.schedule.internal;
 
-import org.medcoord.core.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,6 +66,7 @@ import org.medcoord.api.schedule.UnavailabilityKind;
 import org.medcoord.api.schedule.WeeklyHours;
 import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.core.Coordinators;
+import org.medcoord.core.TestClock;
 
 /**
  * Slot search through the public API against a brute-force oracle written from the raw calendar:
