@@ -216,8 +216,15 @@ class BookingLedgerProperties {
                 pool.shutdownNow();
             }
             ledger.checkInvariants();
-            assertThat(ledger.tallies).as("outcomes of the concurrent calls")
-                    .containsKeys("book ok", "book SlotUnavailableException", "hold ok", "cancel ok", "reschedule ok");
+            // Which outcomes one try reaches is up to chance and thread timing; the property as a
+            // whole must reach each of them (jqwik checks coverage after the last try).
+            ledger.tallies.keySet().forEach(outcome -> Statistics.label("concurrent outcomes").collect(outcome));
+            Statistics.label("concurrent outcomes").coverage(c -> {
+                for (String required : List.of("book ok", "book SlotUnavailableException", "hold ok", "cancel ok",
+                        "reschedule ok")) {
+                    c.check(required).count(n -> n > 0);
+                }
+            });
         }
     }
 
