@@ -221,6 +221,7 @@ public final class ChainVerifier {
         private long overflowCount;
         private long overflowMaxSequence = AuditChain.FIRST_SEQUENCE - 1;
         ChainHash checkpointHash;
+        private boolean checkpointHashSound;
 
         Run(int itemizeLimit, Checkpoint trusted) {
             this.itemizeLimit = itemizeLimit;
@@ -251,8 +252,12 @@ public final class ChainVerifier {
                 if (sound && sequence > maxSoundSequence) {
                     maxSoundSequence = sequence;
                 }
-                if (sequence == checkpointSequence && checkpointHash == null) {
+                // The head to compare with the checkpoint: the first event claiming its sequence whose
+                // hash matches its contents, so that an earlier event renumbered to that sequence
+                // (reported as altered) does not also read as a rewritten head.
+                if (sequence == checkpointSequence && (checkpointHash == null || sound && !checkpointHashSound)) {
                     checkpointHash = event.hash();
+                    checkpointHashSound = sound;
                 }
                 beforeLast = last;
                 last = event;

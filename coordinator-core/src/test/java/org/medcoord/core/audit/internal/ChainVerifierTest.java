@@ -82,6 +82,9 @@ class ChainVerifierTest {
         assertThat(findings(Tampering.setSequence(chain, 14, 17))).containsExactly(new Altered(15));
         assertThat(findings(Tampering.setSequence(chain, 0, 2))).containsExactly(new Altered(1));
         assertThat(findings(Tampering.setSequence(chain, SIZE - 1, 3))).containsExactly(new Altered(SIZE));
+        // Renumbered to the checkpoint's own sequence: still one altered event, not also a false head.
+        assertThat(findings(Tampering.setSequence(chain, 0, SIZE))).containsExactly(new Altered(1));
+        assertThat(findings(Tampering.setSequence(chain, 14, SIZE))).containsExactly(new Altered(15));
     }
 
     @Test
