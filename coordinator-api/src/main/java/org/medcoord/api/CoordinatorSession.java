@@ -1,5 +1,7 @@
 package org.medcoord.api;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
@@ -25,6 +27,13 @@ public interface CoordinatorSession {
      * @return the purpose of use
      */
     Purpose purpose();
+
+    /**
+     * For a break-the-glass session, when its emergency access ends; calls after that are denied.
+     *
+     * @return the end of the break-glass period, or empty for an ordinary session
+     */
+    Optional<Instant> breakGlassUntil();
 
     /**
      * Appointment search, booking and lifecycle.

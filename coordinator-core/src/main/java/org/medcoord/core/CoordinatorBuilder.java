@@ -12,6 +12,7 @@ import org.medcoord.api.Coordinator;
 import org.medcoord.api.common.CoordinatorException;
 import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PluginConfigurationException;
+import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.core.internal.CoordinatorSettings;
 import org.medcoord.core.internal.ResolvedPlugins;
 import org.medcoord.spi.CoordinatorPlugin;
@@ -30,6 +31,7 @@ public final class CoordinatorBuilder {
     private final List<CoordinatorPlugin> plugins = new ArrayList<>();
     private ClassLoader discoverFrom;
     private Clock clock = Clock.systemUTC();
+    private AccessPolicy accessPolicy = AccessPolicy.standard();
     private final List<DomainEventListener> listeners = new ArrayList<>();
     private Duration dispatchInterval;
     private int maxDeliveryAttempts = 8;
@@ -57,6 +59,18 @@ public final class CoordinatorBuilder {
      */
     public CoordinatorBuilder discoverPlugins(ClassLoader classLoader) {
         this.discoverFrom = Objects.requireNonNull(classLoader, "classLoader");
+        return this;
+    }
+
+    /**
+     * Sets the access policy: who may do what for which purpose, facility scoping and
+     * break-the-glass. Defaults to {@link AccessPolicy#standard()}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public CoordinatorBuilder accessPolicy(AccessPolicy policy) {
+        this.accessPolicy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
@@ -143,6 +157,6 @@ public final class CoordinatorBuilder {
      */
     public CoordinatorModule module() {
         return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom),
-                new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts));
+                new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts, accessPolicy));
     }
 }

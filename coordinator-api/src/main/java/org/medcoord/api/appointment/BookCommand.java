@@ -21,12 +21,14 @@ import org.medcoord.api.schedule.SlotOption;
  *     in the same order as slot search
  * @param idempotencyKey makes a retry safe: the same key returns the first result
  * @param override books over capacity, supervisors only
+ * @param reason the clinical reason for the visit, if the caller records one
  * @since 0.1
  */
 public record BookCommand(@NotNull ServiceTypeId service, @NotNull PatientId patient, @NotNull Instant start,
                           @NotNull @Size(max = 8) List<@NotNull @Valid RoleAssignment> resources,
                           @NotNull Optional<IdempotencyKey> idempotencyKey,
-                          @NotNull Optional<CapacityOverride> override) {
+                          @NotNull Optional<CapacityOverride> override,
+                          @NotNull Optional<@Valid VisitReason> reason) {
     /**
      * Copies the assignment list when present; validation of nulls happens in core so that
      * every problem is reported at once.
@@ -37,9 +39,36 @@ public record BookCommand(@NotNull ServiceTypeId service, @NotNull PatientId pat
      * @param resources the resources
      * @param idempotencyKey the key
      * @param override the override
+     * @param reason the reason
      */
     public BookCommand {
         resources = resources == null ? null : List.copyOf(resources);
+    }
+
+    /**
+     * A command without a clinical reason.
+     *
+     * @param service the service
+     * @param patient the patient
+     * @param start the start
+     * @param resources the resources
+     * @param idempotencyKey the key
+     * @param override the override
+     */
+    public BookCommand(ServiceTypeId service, PatientId patient, Instant start, List<RoleAssignment> resources,
+                       Optional<IdempotencyKey> idempotencyKey, Optional<CapacityOverride> override) {
+        this(service, patient, start, resources, idempotencyKey, override, Optional.empty());
+    }
+
+    /**
+     * The same command with a clinical reason for the visit.
+     *
+     * @param visitReason the reason
+     * @return the command
+     */
+    public BookCommand withReason(VisitReason visitReason) {
+        return new BookCommand(service, patient, start, resources, idempotencyKey, override,
+                Optional.of(visitReason));
     }
 
     /**
@@ -73,7 +102,7 @@ public record BookCommand(@NotNull ServiceTypeId service, @NotNull PatientId pat
      * @return a copy
      */
     public BookCommand withIdempotencyKey(IdempotencyKey key) {
-        return new BookCommand(service, patient, start, resources, Optional.of(key), override);
+        return new BookCommand(service, patient, start, resources, Optional.of(key), override, reason);
     }
 
     /**
@@ -84,6 +113,6 @@ public record BookCommand(@NotNull ServiceTypeId service, @NotNull PatientId pat
      */
     public BookCommand overCapacity(String reasonCode) {
         return new BookCommand(service, patient, start, resources, idempotencyKey,
-                Optional.of(new CapacityOverride(reasonCode)));
+                Optional.of(new CapacityOverride(reasonCode)), reason);
     }
 }

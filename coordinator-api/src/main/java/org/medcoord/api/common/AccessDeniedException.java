@@ -8,12 +8,44 @@ package org.medcoord.api.common;
 public class AccessDeniedException extends CoordinatorException {
     private static final long serialVersionUID = 1L;
 
+    /** The policy holds no grant for the call. */
+    public static final String NOT_GRANTED = "access-denied";
+    /** The data belongs to another facility and the caller is not cross-facility. */
+    public static final String OTHER_FACILITY = "other-facility";
+    /** The break-glass period of the session is over. */
+    public static final String BREAK_GLASS_EXPIRED = "break-glass-expired";
+    /** The caller may not break the glass. */
+    public static final String BREAK_GLASS_REFUSED = "break-glass-refused";
+
+    private final String code;
+
     /**
-     * Creates the exception.
+     * Creates the exception for a call the policy does not grant.
      *
      * @param message names the user id, the action and the missing permission
      */
     public AccessDeniedException(String message) {
+        this(NOT_GRANTED, message);
+    }
+
+    /**
+     * Creates the exception with a reason code.
+     *
+     * @param code why access was denied, one of the constants of this class
+     * @param message names ids, the action and the purpose, never patient data
+     */
+    public AccessDeniedException(String code, String message) {
         super(message);
+        this.code = code;
+    }
+
+    /**
+     * Why access was denied: {@link #NOT_GRANTED}, {@link #OTHER_FACILITY},
+     * {@link #BREAK_GLASS_EXPIRED} or {@link #BREAK_GLASS_REFUSED}.
+     *
+     * @return the reason code
+     */
+    public String code() {
+        return code;
     }
 }

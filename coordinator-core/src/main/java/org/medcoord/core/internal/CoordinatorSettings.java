@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.spi.event.DomainEventListener;
 
 /**
@@ -13,9 +14,10 @@ import org.medcoord.spi.event.DomainEventListener;
  * @param listeners listeners registered by the host
  * @param dispatchInterval background delivery interval, or null for none
  * @param maxDeliveryAttempts failed attempts before an event is parked
+ * @param accessPolicy the access policy enforced on every call
  */
 public record CoordinatorSettings(Clock clock, List<DomainEventListener> listeners, Duration dispatchInterval,
-                                  int maxDeliveryAttempts) {
+                                  int maxDeliveryAttempts, AccessPolicy accessPolicy) {
     /**
      * Copies the listeners.
      *
@@ -23,9 +25,11 @@ public record CoordinatorSettings(Clock clock, List<DomainEventListener> listene
      * @param listeners the listeners
      * @param dispatchInterval the interval
      * @param maxDeliveryAttempts the attempts
+     * @param accessPolicy the policy
      */
     public CoordinatorSettings {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(accessPolicy, "accessPolicy");
         listeners = List.copyOf(listeners);
     }
 }

@@ -2,17 +2,26 @@ package org.medcoord.core.internal;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.EmergencyAccess;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
+import org.medcoord.api.audit.AuditOutcome;
+import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.Violations;
 import org.medcoord.api.event.EventDelivery;
 import org.medcoord.api.schedule.ScheduleAdministration;
-import org.medcoord.core.access.internal.AccessPolicy;
+import org.medcoord.core.access.internal.AccessControl;
+import org.medcoord.core.access.internal.BreakGlass;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.appointment.internal.BookingService;
 import org.medcoord.core.appointment.internal.BuiltInRules;
@@ -40,7 +49,11 @@ public final class DefaultCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCoordinator.class);
 
     private final ResolvedPlugins plugins;
-    private final AccessPolicy policy;
+    private final AccessControl policy;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final AuditedCalls calls;
+    private final Events outboxEvents;
     private final CommandValidator validator;
     private final BookingService booking;
     private final WaitlistService waitlist;
@@ -56,12 +69,16 @@ public final class DefaultCoordinator implements Coordinator {
     public DefaultCoordinator(ResolvedPlugins plugins, CoordinatorSettings settings) {
         this.plugins = plugins;
         Clock clock = settings.clock();
+        this.clock = clock;
         Storage storage = plugins.storage();
-        this.policy = new AccessPolicy();
+        this.policy = new AccessControl(settings.accessPolicy(), clock);
         this.validator = new CommandValidator();
         IdGenerator ids = new IdGenerator();
+        this.ids = ids;
         AuditedCalls calls = new AuditedCalls(storage, clock, policy);
+        this.calls = calls;
         Events events = new Events(ids);
+        this.outboxEvents = events;
         List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
         rules.addAll(plugins.bookingRules());
         RuleChain chain = new RuleChain(rules);
@@ -81,7 +98,49 @@ public final class DefaultCoordinator implements Coordinator {
         v.notNull(actor, "actor");
         v.notNull(purpose, "purpose");
         v.throwIfAny();
-        CallContext ctx = new CallContext(actor, purpose);
+        return open(new CallContext(actor, purpose));
+    }
+
+    @Override
+    public CoordinatorSession breakGlass(Actor actor, EmergencyAccess access) {
+        Violations v = new Violations();
+        v.notNull(actor, "actor");
+        v.notNull(access, "access");
+        v.throwIfAny();
+        CallContext asked = new CallContext(actor, Purpose.EMERGENCY);
+        if (!policy.policy().mayBreakGlass(actor.roles())) {
+            calls.auditAlone(asked, "access.break-glass", Optional.empty(), AuditOutcome.DENIED,
+                    AccessDeniedException.BREAK_GLASS_REFUSED);
+            LOG.info("break-glass refused for user {}", actor.user());
+            throw new AccessDeniedException(AccessDeniedException.BREAK_GLASS_REFUSED,
+                    "user " + actor.user() + " has no role that may break the glass");
+        }
+        Instant opened = clock.instant();
+        Duration granted = access.duration().compareTo(policy.policy().breakGlassLimit()) > 0
+                ? policy.policy().breakGlassLimit() : access.duration();
+        BreakGlass glass = new BreakGlass(ids.next("bg"), access.reasonCode(), opened, opened.plus(granted));
+        CallContext ctx = new CallContext(actor, Purpose.EMERGENCY, Optional.of(glass));
+        plugins.storage().inTransaction(tx -> {
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("grant", glass.grantId());
+            alert.put("user", actor.user().value());
+            alert.put("facility", actor.facility().value());
+            alert.put("reason", glass.reasonCode());
+            alert.put("opened", glass.opened());
+            alert.put("until", glass.until());
+            outboxEvents.other(tx, "access.break-glass", glass.grantId(), alert, opened);
+            calls.append(tx, ctx, "access.break-glass", List.of(glass.grantId()), Optional.empty(),
+                    AuditOutcome.SUCCESS, glass.reasonCode());
+            return null;
+        });
+        LOG.warn("break-glass opened: grant {} user {} facility {} reason {} until {}", glass.grantId(),
+                actor.user(), actor.facility(), glass.reasonCode(), glass.until());
+        return open(ctx);
+    }
+
+    private CoordinatorSession open(CallContext ctx) {
+        Actor actor = ctx.actor();
+        Purpose purpose = ctx.purpose();
         Appointments appointments = new SessionAppointments(booking, ctx);
         WaitList list = new SessionWaitList(waitlist, ctx);
         ScheduleAdministration schedule = new ScheduleService(plugins.storage(), policy, ctx);
@@ -94,6 +153,11 @@ public final class DefaultCoordinator implements Coordinator {
             @Override
             public Purpose purpose() {
                 return purpose;
+            }
+
+            @Override
+            public Optional<Instant> breakGlassUntil() {
+                return ctx.breakGlass().map(BreakGlass::until);
             }
 
             @Override

@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.medcoord.api.access.FacilityId;
 import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.BookCommand;
@@ -61,7 +63,8 @@ class MedCoordJsonTest {
         roundTrips(new Appointment(AppointmentId.of("apt-1"), PatientId.of("p-1"), ServiceTypeId.of("consult"), NINE,
                 NINE.plusSeconds(1800), List.of(RoleAssignment.of("specialist", "dr-a")), AppointmentStatus.BOOKED,
                 Optional.empty(), false, List.of(new StatusChange(Optional.empty(), AppointmentStatus.BOOKED, NINE,
-                UserId.of("u-1"), "booked", false)), 1), Appointment.class);
+                UserId.of("u-1"), "booked", false)), 1, FacilityId.of("fac-1"),
+                Optional.of(VisitReason.of("knee pain", "M25.561"))), Appointment.class);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.SeriesId;
@@ -47,7 +48,7 @@ public abstract class AppointmentStoreContract extends ContractSupport {
                 AppointmentStatus.ARRIVED);
         Appointment inSeries = new Appointment(booked.id(), booked.patient(), booked.service(), booked.start(),
                 booked.end(), booked.resources(), booked.status(), Optional.of(SeriesId.of("s-1")), true,
-                booked.history(), 1);
+                booked.history(), 1, booked.facility(), Optional.of(VisitReason.of("chest pain on exertion", "R07.9", "I20.9")));
         update(tx -> tx.appointments().insert(inSeries));
 
         assertEquals(Optional.of(inSeries), read(tx -> tx.appointments().find(A1)));

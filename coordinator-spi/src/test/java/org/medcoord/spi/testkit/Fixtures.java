@@ -179,7 +179,8 @@ public final class Fixtures {
     public static Appointment appointment(String id, String patient, Instant start, Instant end, String... resources) {
         StatusChange booked = new StatusChange(Optional.empty(), AppointmentStatus.BOOKED, NOW, USER, "book", false);
         return new Appointment(AppointmentId.of(id), PatientId.of(patient), ServiceTypeId.of("consult"), start, end,
-                roles(resources), AppointmentStatus.BOOKED, Optional.empty(), false, List.of(booked), 1);
+                roles(resources), AppointmentStatus.BOOKED, Optional.empty(), false, List.of(booked), 1, FacilityId.of("fac-1"),
+                Optional.empty());
     }
 
     /**
@@ -194,7 +195,7 @@ public final class Fixtures {
         history.add(new StatusChange(Optional.of(appointment.status()), status, NOW, USER, "change", false));
         return new Appointment(appointment.id(), appointment.patient(), appointment.service(), appointment.start(),
                 appointment.end(), appointment.resources(), status, appointment.series(), appointment.overbooked(),
-                history, appointment.version() + 1);
+                history, appointment.version() + 1, appointment.facility(), appointment.reason());
     }
 
     /**
@@ -209,7 +210,7 @@ public final class Fixtures {
     public static Appointment moved(Appointment appointment, Instant start, Instant end, String... resources) {
         return new Appointment(appointment.id(), appointment.patient(), appointment.service(), start, end,
                 roles(resources), appointment.status(), appointment.series(), appointment.overbooked(),
-                appointment.history(), appointment.version() + 1);
+                appointment.history(), appointment.version() + 1, appointment.facility(), appointment.reason());
     }
 
     /**
@@ -222,7 +223,7 @@ public final class Fixtures {
     public static Appointment withVersion(Appointment appointment, long version) {
         return new Appointment(appointment.id(), appointment.patient(), appointment.service(), appointment.start(),
                 appointment.end(), appointment.resources(), appointment.status(), appointment.series(),
-                appointment.overbooked(), appointment.history(), version);
+                appointment.overbooked(), appointment.history(), version, appointment.facility(), appointment.reason());
     }
 
     /**

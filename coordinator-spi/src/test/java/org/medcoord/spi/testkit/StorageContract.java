@@ -233,7 +233,7 @@ public abstract class StorageContract extends ContractSupport {
         history.add(new StatusChange(Optional.of(current.status()), current.status(), NOW, Fixtures.USER, reason, false));
         return new Appointment(current.id(), current.patient(), current.service(), current.start(), current.end(),
                 current.resources(), current.status(), current.series(), current.overbooked(), history,
-                current.version() + 1);
+                current.version() + 1, current.facility(), current.reason());
     }
 
     private void seedBaseline() {

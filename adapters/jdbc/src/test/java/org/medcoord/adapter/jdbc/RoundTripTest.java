@@ -22,6 +22,7 @@ import org.medcoord.api.access.FacilityId;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.Hold;
@@ -144,9 +145,11 @@ class RoundTripTest {
         Appointment full = new Appointment(AppointmentId.of("a-full"), PatientId.of("p-1"), ServiceTypeId.of("scan"), T,
                 T.plus(Duration.ofMinutes(45)), List.of(new RoleAssignment("device", DR), new RoleAssignment("room", ROOM),
                         new RoleAssignment("backup", DR)), AppointmentStatus.CHECKED_IN,
-                Optional.of(SeriesId.of("s-1")), true, history, 7);
+                Optional.of(SeriesId.of("s-1")), true, history, 7, FacilityId.of("fac-north"),
+                Optional.of(VisitReason.of("Follow-up: \"palpitations\" | 2 weeks; ünïcode\n2nd line", "I48.91", "R00.2")));
         Appointment bare = new Appointment(AppointmentId.of("a-bare"), PatientId.of("p-2"), ServiceTypeId.of("scan"), T,
-                T.plusSeconds(1), List.of(), AppointmentStatus.WAITLIST, Optional.empty(), false, List.of(), 1);
+                T.plusSeconds(1), List.of(), AppointmentStatus.WAITLIST, Optional.empty(), false, List.of(), 1,
+                FacilityId.of("fac-1"), Optional.empty());
 
         storage.inTransaction(tx -> {
             tx.appointments().insert(full);

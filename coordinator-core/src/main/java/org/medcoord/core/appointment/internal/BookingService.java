@@ -43,6 +43,7 @@ import org.medcoord.api.appointment.SeriesPolicy;
 import org.medcoord.api.appointment.SeriesResult;
 import org.medcoord.api.appointment.SlotUnavailableException;
 import org.medcoord.api.appointment.StatusChange;
+import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.appointment.WaitlistOffer;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.InvalidRequestException;
@@ -253,7 +254,7 @@ public final class BookingService {
                     tx.claims().transfer(owner, owner(id));
                     tx.holds().delete(holdId);
                     Appointment appointment = created(ctx, id, hold.patient(), service, hold.slot().start(),
-                            hold.slot().resources(), Optional.empty(), false, "confirmed-hold", now);
+                            hold.slot().resources(), Optional.empty(), false, "confirmed-hold", Optional.empty(), now);
                     tx.appointments().insert(appointment);
                     events.appointment(tx, "appointment.booked", appointment, now);
                     return new Booking(appointment, warnings);
@@ -368,7 +369,8 @@ public final class BookingService {
         AppointmentId id = AppointmentId.of(ids.next("apt"));
         claim(tx, service, start, resources, owner(id), Optional.empty(), override, now);
         Appointment appointment = created(ctx, id, first.patient(), service, start, resources, Optional.of(series),
-                override, override ? "override:" + first.override().get().reasonCode() : "booked-series", now);
+                override, override ? "override:" + first.override().get().reasonCode() : "booked-series",
+                first.reason(), now);
         tx.appointments().insert(appointment);
         events.appointment(tx, "appointment.booked", appointment, now);
         return appointment;
@@ -464,7 +466,8 @@ public final class BookingService {
                                 ctx.actor().user(), "rescheduled:" + command.reasonCode(), false));
                         Appointment updated = new Appointment(current.id(), current.patient(), current.service(),
                                 command.newStart(), end, resources, current.status(), current.series(),
-                                current.overbooked(), history, current.version() + 1);
+                                current.overbooked(), history, current.version() + 1, current.facility(),
+                                current.reason());
                         tx.appointments().update(updated);
                         key.ifPresent(k -> tx.idempotency().insert(new IdempotencyRecord(k, fingerprint(command),
                                 updated.id().value(), now)));
@@ -553,7 +556,7 @@ public final class BookingService {
         history.add(new StatusChange(Optional.of(current.status()), target, now, ctx.actor().user(), reasonCode, privileged));
         Appointment updated = new Appointment(current.id(), current.patient(), current.service(), current.start(),
                 current.end(), current.resources(), target, current.series(), current.overbooked(), history,
-                current.version() + 1);
+                current.version() + 1, current.facility(), current.reason());
         tx.appointments().update(updated);
         events.appointment(tx, target == AppointmentStatus.CANCELLED ? "appointment.cancelled" : "appointment.status-changed",
                 updated, now);
@@ -638,7 +641,7 @@ public final class BookingService {
         claim(tx, service, command.start(), resources, owner(id), Optional.empty(), override, now);
         String reason = command.override().map(CapacityOverride::reasonCode).map(c -> "override:" + c).orElse("booked");
         Appointment appointment = created(ctx, id, command.patient(), service, command.start(), resources, Optional.empty(),
-                override, reason, now);
+                override, reason, command.reason(), now);
         tx.appointments().insert(appointment);
         events.appointment(tx, "appointment.booked", appointment, now);
         if (override) {
@@ -649,11 +652,12 @@ public final class BookingService {
 
     private static Appointment created(CallContext ctx, AppointmentId id, PatientId patient, ServiceType service,
                                        Instant start, List<RoleAssignment> resources, Optional<SeriesId> series,
-                                       boolean overbooked, String reason, Instant now) {
+                                       boolean overbooked, String reason, Optional<VisitReason> visitReason,
+                                       Instant now) {
         StatusChange first = new StatusChange(Optional.empty(), AppointmentStatus.BOOKED, now, ctx.actor().user(), reason,
                 overbooked);
         return new Appointment(id, patient, service.id(), start, start.plus(service.duration()), resources,
-                AppointmentStatus.BOOKED, series, overbooked, List.of(first), 1);
+                AppointmentStatus.BOOKED, series, overbooked, List.of(first), 1, ctx.actor().facility(), visitReason);
     }
 
     /**

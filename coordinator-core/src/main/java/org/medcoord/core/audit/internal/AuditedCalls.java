@@ -1,6 +1,7 @@
 package org.medcoord.core.audit.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,7 +12,7 @@ import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.CoordinatorException;
 import org.medcoord.api.common.PatientId;
-import org.medcoord.core.access.internal.AccessPolicy;
+import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.spi.storage.Storage;
@@ -30,19 +31,19 @@ public final class AuditedCalls {
 
     private final Storage storage;
     private final Clock clock;
-    private final AccessPolicy policy;
+    private final AccessControl access;
 
     /**
      * Creates the runner.
      *
      * @param storage the storage
      * @param clock the clock
-     * @param policy the access policy
+     * @param access the access control
      */
-    public AuditedCalls(Storage storage, Clock clock, AccessPolicy policy) {
+    public AuditedCalls(Storage storage, Clock clock, AccessControl access) {
         this.storage = storage;
         this.clock = clock;
-        this.policy = policy;
+        this.access = access;
     }
 
     /**
@@ -83,14 +84,15 @@ public final class AuditedCalls {
         try {
             return storage.inTransaction(tx -> {
                 patient.set(subject.apply(tx));
-                policy.check(ctx, permission, action);
-                T result = work.run(tx);
+                access.check(ctx, permission, action);
+                T result = access.scope(ctx, action, work.run(tx));
                 append(tx, ctx, action, entities.apply(result), patient.get(), AuditOutcome.SUCCESS, "ok");
                 return result;
             });
         } catch (AccessDeniedException denied) {
-            auditAlone(ctx, action, patient.get(), AuditOutcome.DENIED, "access-denied");
-            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
+            auditAlone(ctx, action, patient.get(), AuditOutcome.DENIED, denied.code());
+            LOG.info("denied {} for user {} purpose {}: {}", action, ctx.actor().user(), ctx.purpose().code(),
+                    denied.code());
             throw denied;
         } catch (CoordinatorException failed) {
             String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
@@ -113,11 +115,25 @@ public final class AuditedCalls {
      */
     public void append(StorageTransaction tx, CallContext ctx, String action, List<String> entities,
                        Optional<PatientId> patient, AuditOutcome outcome, String detail) {
+        List<String> recorded = entities;
+        if (ctx.breakGlass().isPresent()) {
+            recorded = new ArrayList<>(entities);
+            recorded.add("break-glass:" + ctx.breakGlass().get().grantId());
+        }
         tx.audit().append(new AuditRecord(clock.instant(), ctx.actor().user(), ctx.actor().onBehalfOf(),
-                ctx.actor().facility(), ctx.purpose(), action, entities, patient, outcome, detail));
+                ctx.actor().facility(), ctx.purpose(), action, recorded, patient, outcome, detail));
     }
 
-    private void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
+    /**
+     * Appends an audit record in a transaction of its own.
+     *
+     * @param ctx the caller
+     * @param action the action
+     * @param patient the patient
+     * @param outcome the outcome
+     * @param detail the detail code
+     */
+    public void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
                             String detail) {
         storage.inTransaction(tx -> {
             append(tx, ctx, action, List.of(), patient, outcome, detail);

@@ -17,7 +17,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.Unavailability;
 import org.medcoord.api.schedule.UnavailabilityKind;
 import org.medcoord.api.schedule.WeeklyTemplate;
-import org.medcoord.core.access.internal.AccessPolicy;
+import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.spi.storage.Storage;
@@ -29,7 +29,7 @@ import org.medcoord.spi.storage.StorageTransaction;
  */
 public final class ScheduleService implements ScheduleAdministration {
     private final Storage storage;
-    private final AccessPolicy policy;
+    private final AccessControl policy;
     private final CallContext ctx;
 
     /**
@@ -39,7 +39,7 @@ public final class ScheduleService implements ScheduleAdministration {
      * @param policy the access policy
      * @param ctx the caller
      */
-    public ScheduleService(Storage storage, AccessPolicy policy, CallContext ctx) {
+    public ScheduleService(Storage storage, AccessControl policy, CallContext ctx) {
         this.storage = storage;
         this.policy = policy;
         this.ctx = ctx;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.medcoord.api.access.FacilityId;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
@@ -29,7 +30,7 @@ import org.medcoord.spi.storage.AppointmentStore;
  */
 final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     private static final String COLUMNS = "id, patient_id, service_id, start_ns, end_ns, status, series_id, "
-            + "overbooked, roles, history, version";
+            + "overbooked, roles, history, version, facility, reason";
 
     private final String insert;
     private final String insertIndexed;
@@ -54,7 +55,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
                         + " FROM a CROSS JOIN unnest(?::varchar[]) AS x(resource_id)) SELECT count(*) FROM a"
                 : null;
         update = "UPDATE " + tables.appointments() + " SET patient_id = ?, service_id = ?, start_ns = ?, end_ns = ?, "
-                + "status = ?, series_id = ?, overbooked = ?, roles = ?, history = ?, version = ? "
+                + "status = ?, series_id = ?, overbooked = ?, roles = ?, history = ?, version = ?, facility = ?, reason = ? "
                 + "WHERE id = ? AND version = ?";
         versionOf = "SELECT version FROM " + tables.appointments() + " WHERE id = ?";
         find = "SELECT " + COLUMNS + " FROM " + tables.appointments() + " WHERE id = ?";
@@ -83,6 +84,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             s.setString(1, id);
             bindFields(s, 2, appointment, stored);
             s.setLong(11, appointment.version());
+            bindOwner(s, 12, appointment);
             added = s.executeUpdate();
         } catch (SQLException e) {
             if (dialect != Dialect.H2 || !SqlFailures.isUniqueViolation(e)) {
@@ -104,9 +106,10 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             s.setString(1, id);
             bindFields(s, 2, appointment, stored);
             s.setLong(11, appointment.version());
-            s.setLong(12, stored.start());
-            s.setLong(13, stored.end());
-            s.setArray(14, dialect.textArray(connection, resources(appointment)));
+            bindOwner(s, 12, appointment);
+            s.setLong(14, stored.start());
+            s.setLong(15, stored.end());
+            s.setArray(16, dialect.textArray(connection, resources(appointment)));
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
                 added = rows.getLong(1);
@@ -128,8 +131,9 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
         int changed = Sql.update(connection, update, s -> {
             bindFields(s, 1, appointment, stored);
             s.setLong(10, appointment.version());
-            s.setString(11, id);
-            s.setLong(12, appointment.version() - 1);
+            bindOwner(s, 11, appointment);
+            s.setString(13, id);
+            s.setLong(14, appointment.version() - 1);
         }, "update appointment " + id);
         if (changed == 0) {
             Optional<Long> version = Sql.one(connection, versionOf, s -> s.setString(1, id), r -> r.getLong(1),
@@ -189,6 +193,11 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     }
 
     /** The distinct resources of an appointment, in role order. */
+    private static void bindOwner(PreparedStatement s, int first, Appointment a) throws SQLException {
+        s.setString(first, a.facility().value());
+        Sql.setNullable(s, first + 1, a.reason().map(Values::reason).orElse(null));
+    }
+
     private static Set<String> resources(Appointment appointment) {
         Set<String> resources = new LinkedHashSet<>();
         for (RoleAssignment role : appointment.resources()) {
@@ -234,7 +243,9 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
                 Nanos.instant(rows.getLong("end_ns")), Values.roles(rows.getString("roles")),
                 AppointmentStatus.fromCode(rows.getString("status")),
                 Optional.ofNullable(rows.getString("series_id")).map(SeriesId::of), rows.getBoolean("overbooked"),
-                Values.history(rows.getString("history")), rows.getLong("version"));
+                Values.history(rows.getString("history")), rows.getLong("version"),
+                FacilityId.of(rows.getString("facility")),
+                Optional.ofNullable(rows.getString("reason")).map(Values::reason));
     }
 
     /** The stored forms of an appointment's instants, checked before any statement runs. */

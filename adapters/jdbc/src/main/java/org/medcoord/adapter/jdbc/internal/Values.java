@@ -12,6 +12,7 @@ import java.util.Set;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.StatusChange;
+import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ResourceKind;
@@ -67,6 +68,18 @@ final class Values {
         return Codec.decodeAll(text, f -> new StatusChange(Optional.ofNullable(f.get(0)).map(AppointmentStatus::fromCode),
                 AppointmentStatus.fromCode(f.get(1)), Instant.parse(f.get(2)), UserId.of(f.get(3)), f.get(4),
                 bool(f.get(5))));
+    }
+
+    static String reason(VisitReason reason) {
+        List<String> parts = new ArrayList<>();
+        parts.add(reason.text());
+        parts.addAll(reason.diagnosisCodes());
+        return Codec.encode(parts);
+    }
+
+    static VisitReason reason(String text) {
+        List<String> parts = strings(text);
+        return new VisitReason(parts.get(0), parts.subList(1, parts.size()));
     }
 
     static String requirements(List<ResourceRequirement> requirements) {
