@@ -15,6 +15,7 @@ import java.util.List;
 import org.medcoord.adapter.memory.MemoryStorage;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
+import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.Role;
@@ -44,7 +45,11 @@ public final class TestClinic implements AutoCloseable {
     public final CoordinatorSession supervisor;
 
     public TestClinic() {
-        coordinator = Coordinators.builder().plugin(new CoordinatorPlugin() {
+        this(AccessPolicy.standard());
+    }
+
+    public TestClinic(AccessPolicy policy) {
+        coordinator = Coordinators.builder().accessPolicy(policy).plugin(new CoordinatorPlugin() {
             @Override
             public String id() {
                 return "test-storage";
