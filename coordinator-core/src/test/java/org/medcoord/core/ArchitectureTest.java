@@ -13,6 +13,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import org.medcoord.api.common.CoordinatorException;
+import org.medcoord.core.appointment.internal.BookingService;
+import org.medcoord.core.appointment.internal.WaitlistOffers;
+import org.medcoord.core.appointment.internal.WaitlistService;
+import org.medcoord.core.audit.internal.AuditedCalls;
+import org.medcoord.core.event.internal.OutboxDispatcher;
+import org.medcoord.core.internal.DefaultCoordinator;
+import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.spi.storage.Storage;
+import org.medcoord.spi.storage.TransactionWork;
 
 /**
  * The module and package directions of DESIGN.md, held by ArchUnit over the production classes
@@ -70,4 +79,28 @@ class ArchitectureTest {
     static final ArchRule api_and_spi_never_reach_into_internal_packages = noClasses()
             .that().resideInAnyPackage("org.medcoord.api..", "org.medcoord.spi..")
             .should().dependOnClassesThat().resideInAPackage("..internal..");
+
+    /**
+     * Patient data is reached through {@link AuditedCalls}, which checks access and appends the
+     * audit record in the work's transaction. The other classes that open storage, and why each is
+     * allowed to:
+     * <ul>
+     *   <li>{@link ScheduleService}: facility data only (resources, services, templates);</li>
+     *   <li>{@link OutboxDispatcher}: delivers events that carry ids and codes only;</li>
+     *   <li>{@link DefaultCoordinator}: opening a break-glass session appends its own audit record;</li>
+     *   <li>{@link WaitlistOffers}: offers freed time and appends a {@code waitlist.offer} record;</li>
+     *   <li>{@link WaitlistService}: settles a wait-list entry after its audited booking;</li>
+     *   <li>{@link BookingService}: reads alternatives after a lost race that its audited call reports.</li>
+     * </ul>
+     * A new class that opens storage fails this rule until it is added here with its reason.
+     * The behaviour is checked by {@code AccessMatrixTest}: every service method leaves exactly
+     * one audit record per call.
+     */
+    @ArchTest
+    static final ArchRule storage_is_opened_only_through_audited_calls_or_a_named_exception = noClasses()
+            .that().resideInAPackage("org.medcoord.core..")
+            .and().doNotBelongToAnyOf(AuditedCalls.class, ScheduleService.class, OutboxDispatcher.class,
+                    DefaultCoordinator.class, WaitlistOffers.class, WaitlistService.class, BookingService.class)
+            .should().callMethod(Storage.class, "inTransaction", TransactionWork.class)
+            .orShould().callMethod(Storage.class, "read", TransactionWork.class);
 }
