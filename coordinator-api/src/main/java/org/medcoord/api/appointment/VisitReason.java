@@ -55,4 +55,15 @@ public record VisitReason(String text, List<String> diagnosisCodes) {
     public static VisitReason of(String text, String... diagnosisCodes) {
         return new VisitReason(text, List.of(diagnosisCodes));
     }
+
+    /**
+     * Says that a reason is present without showing it, so that a command or an appointment that
+     * ends up in a log line does not carry clinical text or codes.
+     *
+     * @return {@code VisitReason[redacted]}
+     */
+    @Override
+    public String toString() {
+        return "VisitReason[redacted]";
+    }
 }
