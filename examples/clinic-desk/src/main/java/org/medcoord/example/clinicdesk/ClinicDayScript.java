@@ -19,6 +19,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.medcoord.api.CoordinatorSession;
+import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.EmergencyAccess;
+import org.medcoord.api.access.Purpose;
+import org.medcoord.api.access.Role;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.Appointments;
@@ -35,6 +39,7 @@ import org.medcoord.api.appointment.SeriesConflict;
 import org.medcoord.api.appointment.SeriesPolicy;
 import org.medcoord.api.appointment.SeriesResult;
 import org.medcoord.api.appointment.SlotUnavailableException;
+import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.appointment.WaitlistEntry;
 import org.medcoord.api.appointment.WaitlistOffer;
 import org.medcoord.api.appointment.WaitlistRequest;
@@ -63,8 +68,13 @@ final class ClinicDayScript {
     private static final PatientId P1008 = PatientId.of("p-1008");
     private static final PatientId P1009 = PatientId.of("p-1009");
 
+    private static final String LAKESIDE = "lakeside-hospital";
+
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
+    private static final PatientId P1010 = PatientId.of("p-1010");
+
+    private final DemoClinic clinic;
     private final CoordinatorSession desk;
     private final Appointments appointments;
     private final PrintWriter out;
@@ -73,6 +83,7 @@ final class ClinicDayScript {
     private int section;
 
     ClinicDayScript(DemoClinic clinic, PrintWriter out) {
+        this.clinic = clinic;
         this.desk = clinic.desk();
         this.appointments = desk.appointments();
         this.out = out;
@@ -90,6 +101,7 @@ final class ClinicDayScript {
         cancelAndOffer(mriTaken, waiting);
         bookSeries();
         refusedTransition(mriTaken);
+        access();
         daySheet();
         out.flush();
     }
@@ -256,6 +268,48 @@ final class ClinicDayScript {
             out.println("UNEXPECTED: a scheduler reset an appointment");
         } catch (AccessDeniedException denied) {
             out.println("Refused: AccessDeniedException " + denied.getMessage());
+        }
+    }
+
+    private void access() {
+        heading("Access: minimum necessary, facility scoping, break-the-glass");
+        CoordinatorSession clinician = clinic.coordinator().session(
+                Actor.of("clin-01", DemoClinic.FACILITY, Role.CLINICIAN), Purpose.TREATMENT);
+        SlotOption slot = clinician.appointments().findSlots(SlotQuery.earliest(DemoClinic.CARDIOLOGY, P1010, dayStart,
+                dayEnd, 1).with(Preferences.NONE.during(ZONE, TimeOfDay.AFTERNOON))).get(0);
+        Appointment visit = clinician.appointments().book(BookCommand.of(P1010, slot)
+                .withReason(VisitReason.of("palpitations for two weeks", "R00.2"))).appointment();
+        out.printf("Clinician clin-01 books %s for %s with a clinical reason (%d diagnosis code); the clinician "
+                + "sees it: %s%n", visit.id(), visit.patient(), visit.reason().map(r -> r.diagnosisCodes().size())
+                .orElse(0), clinician.appointments().get(visit.id()).reason().isPresent() ? "yes" : "no");
+        Appointment deskView = appointments.get(visit.id());
+        out.printf("The desk (scheduler) reads the same appointment: slot %s, reason %s (minimum necessary)%n",
+                Formats.period(deskView.start(), deskView.end(), ZONE),
+                deskView.reason().isPresent() ? "SHOWN (unexpected)" : "left out");
+
+        CoordinatorSession research = clinic.coordinator().session(
+                Actor.of("study-07", DemoClinic.FACILITY, Role.CLINICIAN), Purpose.RESEARCH);
+        refused("A study coordinator reads it for research", () -> research.appointments().get(visit.id()));
+        CoordinatorSession lakeside = clinic.coordinator().session(
+                Actor.of("ed-doc-3", LAKESIDE, Role.CLINICIAN), Purpose.TREATMENT);
+        refused("An emergency physician of " + LAKESIDE + " reads it", () -> lakeside.appointments().get(visit.id()));
+
+        CoordinatorSession glass = clinic.coordinator().breakGlass(Actor.of("ed-doc-3", LAKESIDE, Role.CLINICIAN),
+                EmergencyAccess.of("unconscious-patient", Duration.ofMinutes(30)));
+        out.printf("ed-doc-3 breaks the glass (reason unconscious-patient) until %s; alert event access.break-glass "
+                + "raised%n", glass.breakGlassUntil().map(t -> Formats.dateTime(t, ZONE)).orElse("?"));
+        List<Appointment> seen = glass.appointments().forPatient(P1010, dayStart, dayEnd);
+        out.printf("Under break-glass ed-doc-3 sees %d appointment(s) of %s, reason included: %s; each access is "
+                + "audited with purpose ETREAT%n", seen.size(), P1010,
+                seen.stream().allMatch(a -> a.reason().isPresent()) ? "yes" : "no");
+    }
+
+    private void refused(String what, Runnable call) {
+        try {
+            call.run();
+            out.println(what + ": UNEXPECTED, allowed");
+        } catch (AccessDeniedException denied) {
+            out.printf("%s: denied [%s] %s%n", what, denied.code(), denied.getMessage());
         }
     }
 

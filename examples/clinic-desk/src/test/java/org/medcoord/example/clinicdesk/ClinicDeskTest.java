@@ -58,6 +58,11 @@ class ClinicDeskTest {
                 .containsPattern("Refused: InvalidTransitionException \\[invalid-transition\\] appointment apt-\\S+ "
                         + "cannot move from cancelled to booked")
                 .contains("Refused: AccessDeniedException")
+                .contains("reason left out (minimum necessary)")
+                .contains("A study coordinator reads it for research: denied [access-denied]")
+                .contains("reads it: denied [other-facility]")
+                .contains("ed-doc-3 breaks the glass (reason unconscious-patient) until Fri 2027-03-12 09:30 EST")
+                .contains("reason included: yes")
                 .containsPattern("RESOURCE\\s+TIME \\(EDT\\)\\s+PATIENT\\s+SERVICE\\s+STATUS")
                 .containsPattern("mri-scanner-1\\s+08:30-09:15\\s+p-1003\\s+mri\\s+cancelled")
                 .containsPattern("mri-scanner-1\\s+08:30-09:15\\s+p-1006\\s+mri\\s+booked")
