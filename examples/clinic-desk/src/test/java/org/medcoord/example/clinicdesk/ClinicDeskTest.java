@@ -174,7 +174,7 @@ class ClinicDeskTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("removed the clinic of an earlier run and set up a new one");
-        assertThat(second.out()).contains("7 booked appointments on 2027-03-15.");
+        assertThat(second.out()).contains("8 booked appointments on 2027-03-15.");
     }
 
     @Test
