@@ -30,10 +30,11 @@ public record DocumentRequirement(ServiceTypeId service, List<DocumentTypeId> do
         v.notNull(service, "service");
         if (v.notNull(documents, "documents")) {
             v.require(documents.size() <= MAX_DOCUMENTS, "documents", "must have at most " + MAX_DOCUMENTS + " elements");
+            boolean present = true;
             for (int i = 0; i < documents.size(); i++) {
-                v.notNull(documents.get(i), "documents[" + i + "]");
+                present &= v.notNull(documents.get(i), "documents[" + i + "]");
             }
-            if (!documents.contains(null)) {
+            if (present) {
                 v.require(new LinkedHashSet<>(documents).size() == documents.size(), "documents",
                         "must not repeat a document type");
             }
