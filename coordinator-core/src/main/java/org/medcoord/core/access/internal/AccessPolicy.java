@@ -37,6 +37,8 @@ public final class AccessPolicy {
             case READ_APPOINTMENTS -> roles.stream().anyMatch(CARE_TEAM::contains);
             case WRITE_APPOINTMENTS -> roles.stream().anyMatch(CARE_TEAM::contains) && ctx.purpose() != Purpose.RESEARCH;
             case PRIVILEGED -> roles.contains(Role.SUPERVISOR) && ctx.purpose() != Purpose.RESEARCH;
+            case READ_DOCUMENTS -> roles.stream().anyMatch(CARE_TEAM::contains);
+            case WRITE_DOCUMENTS -> roles.stream().anyMatch(CARE_TEAM::contains) && ctx.purpose() != Purpose.RESEARCH;
         };
     }
 }

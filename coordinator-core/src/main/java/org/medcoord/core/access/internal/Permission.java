@@ -13,5 +13,9 @@ public enum Permission {
     /** Book, move, cancel and change the status of appointments. */
     WRITE_APPOINTMENTS,
     /** Privileged resets and capacity overrides. */
-    PRIVILEGED
+    PRIVILEGED,
+    /** Read patients' documents, answers and the paperwork worklist. */
+    READ_DOCUMENTS,
+    /** Request, send, complete and revoke patients' documents. */
+    WRITE_DOCUMENTS
 }
