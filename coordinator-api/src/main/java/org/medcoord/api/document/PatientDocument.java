@@ -74,14 +74,16 @@ public record PatientDocument(DocumentId id, PatientId patient, DocumentTypeId t
     }
 
     /**
-     * The status at a time: a completed document whose validity has run out by then is expired.
+     * The status at a time: a completed document whose validity has run out by then is expired,
+     * and before that completed (also when this copy already says expired).
      *
      * @param at the time
      * @return the status then
      */
     public DocumentStatus statusAt(Instant at) {
-        if (status == DocumentStatus.COMPLETED && expiresAt.isPresent() && !at.isBefore(expiresAt.get())) {
-            return DocumentStatus.EXPIRED;
+        boolean completed = status == DocumentStatus.COMPLETED || status == DocumentStatus.EXPIRED;
+        if (completed && expiresAt.isPresent()) {
+            return at.isBefore(expiresAt.get()) ? DocumentStatus.COMPLETED : DocumentStatus.EXPIRED;
         }
         return status;
     }
