@@ -75,7 +75,7 @@ public final class DefaultCoordinator implements Coordinator {
         WaitlistOffers offers = new WaitlistOffers(storage, clock, calls, events);
         this.booking = new BookingService(storage, clock, validator, ids, chain, calls, events, offers,
                 new PaperworkGuard());
-        this.paperwork = new PaperworkService(storage, clock, validator, ids, policy, calls);
+        this.paperwork = new PaperworkService(storage, clock, validator, ids, policy, calls, events);
         this.waitlist = new WaitlistService(storage, clock, validator, ids, calls, booking);
         List<DomainEventListener> listeners = new java.util.ArrayList<>(plugins.listeners());
         listeners.addAll(settings.listeners());

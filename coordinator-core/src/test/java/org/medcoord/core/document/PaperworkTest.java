@@ -45,6 +45,7 @@ import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.document.WorklistEntry;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.core.TestClinic;
+import org.medcoord.spi.storage.OutboxRecord;
 
 /** Paperwork end to end on the memory adapter: lifecycle, the booking warning, the check-in guard and the worklist. */
 class PaperworkTest {
@@ -115,6 +116,11 @@ class PaperworkTest {
         assertThat(done.completedAt()).contains(signedAt);
         assertThat(done.expiresAt()).contains(signedAt.plus(Duration.ofDays(30)));
         assertThat(desk.response(requested.id())).contains(screeningAnswers());
+        List<OutboxRecord> outbox = clinic.storage.read(tx -> tx.outbox().pending(100));
+        assertThat(outbox).filteredOn(e -> e.aggregateId().equals(requested.id().value()))
+                .extracting(OutboxRecord::type)
+                .containsExactly("document.requested", "document.sent", "document.completed");
+        assertThat(outbox).allSatisfy(e -> assertThat(e.payload()).doesNotContain("Canary"));
 
         clinic.clock.set(signedAt.plus(Duration.ofDays(30)).minusNanos(1));
         assertThat(desk.get(requested.id()).status()).isEqualTo(DocumentStatus.COMPLETED);

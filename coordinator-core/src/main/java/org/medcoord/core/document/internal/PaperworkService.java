@@ -35,6 +35,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.core.access.internal.AccessPolicy;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.access.internal.Permission;
+import org.medcoord.core.appointment.internal.Events;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
@@ -61,6 +62,7 @@ public final class PaperworkService {
     private final IdGenerator ids;
     private final AccessPolicy policy;
     private final AuditedCalls calls;
+    private final Events events;
 
     /**
      * Creates the service.
@@ -71,9 +73,11 @@ public final class PaperworkService {
      * @param ids the id generator
      * @param policy the access policy
      * @param calls the audited call runner
+     * @param events the outbox writer
      */
     public PaperworkService(Storage storage, Clock clock, CommandValidator validator, IdGenerator ids,
-                            AccessPolicy policy, AuditedCalls calls) {
+                            AccessPolicy policy, AuditedCalls calls, Events events) {
+        this.events = events;
         this.storage = storage;
         this.clock = clock;
         this.validator = validator;
@@ -146,6 +150,7 @@ public final class PaperworkService {
                     PatientDocument document = PatientDocument.requested(DocumentId.of(ids.next("doc")),
                             command.patient(), command.type(), clock.instant());
                     tx.documents().insert(document);
+                    event(tx, "document.requested", document);
                     return document;
                 });
     }
@@ -283,8 +288,21 @@ public final class PaperworkService {
         return calls.run(ctx, Permission.WRITE_DOCUMENTS, action, subject::find, d -> List.of(d.id().value()), tx -> {
             PatientDocument updated = change.apply(tx, subject.required(), clock.instant());
             tx.documents().update(updated);
+            event(tx, "document." + updated.status().code(), updated);
             return updated;
         });
+    }
+
+    /** An outbox event, for example {@code document.completed}: ids, codes and times only. */
+    private void event(StorageTransaction tx, String type, PatientDocument d) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("document", d.id().value());
+        payload.put("patient", d.patient().value());
+        payload.put("type", d.type().value());
+        payload.put("status", d.status().code());
+        d.expiresAt().ifPresent(e -> payload.put("expiresAt", e.toString()));
+        payload.put("version", d.version());
+        events.other(tx, type, d.id().value(), payload, clock.instant());
     }
 
     private static void check(PatientDocument d, Instant now, DocumentStatus target) {
