@@ -10,6 +10,12 @@ CREATE TABLE document_types (
     validity varchar(64)
 );
 
+-- The questions of a questionnaire or screening type: (linkId, answer type, required, repeats) items.
+CREATE TABLE questionnaires (
+    type_id varchar(64) COLLATE "C" PRIMARY KEY,
+    items   text NOT NULL
+);
+
 -- The document types a service requires, in order; no row when it requires none.
 CREATE TABLE document_requirements (
     service_id     varchar(64) COLLATE "C" PRIMARY KEY,

@@ -39,6 +39,28 @@ public interface Paperwork {
     DocumentType defineType(DocumentType type);
 
     /**
+     * Defines, or replaces, the questions of a questionnaire or screening type. From then on,
+     * completing a document of that type checks its answers against them. Needs the
+     * administrator role.
+     *
+     * @param questionnaire the questionnaire
+     * @return the questionnaire as stored
+     * @throws org.medcoord.api.common.InvalidRequestException naming {@code questionnaire} when
+     *     null, or {@code questionnaire.type} when the type takes no answers
+     * @throws org.medcoord.api.common.NotFoundException for an unknown document type
+     */
+    Questionnaire defineQuestionnaire(Questionnaire questionnaire);
+
+    /**
+     * The questions of a document type.
+     *
+     * @param type the document type
+     * @return the questionnaire, or empty when none was defined (answers are then only checked
+     *     for shape)
+     */
+    Optional<Questionnaire> questionnaire(DocumentTypeId type);
+
+    /**
      * The document types known: the well-known ones and those defined, by id.
      *
      * @return the types
@@ -92,7 +114,8 @@ public interface Paperwork {
      * @param command the document and, for questionnaires and screenings, the answers
      * @return the document, completed
      * @throws org.medcoord.api.common.InvalidRequestException naming {@code response} when a
-     *     questionnaire or screening has no answers
+     *     questionnaire or screening has no answers, or the paths of answers that do not fit its
+     *     {@link Questionnaire}
      * @throws InvalidDocumentTransitionException unless it was requested or sent
      * @throws org.medcoord.api.common.NotFoundException when there is none
      */

@@ -104,6 +104,13 @@ class PaperworkBadInputTest {
         rejected("items", () -> QuestionnaireResponse.of());
         rejected("value", () -> Answer.text(FREE_TEXT.repeat(100)));
         rejected("code", () -> Answer.code(FREE_TEXT));
+        rejected("linkId", () -> org.medcoord.api.document.QuestionnaireItem.required("a b",
+                org.medcoord.api.document.AnswerType.BOOLEAN));
+        rejected("type", () -> org.medcoord.api.document.QuestionnaireItem.required("a", null));
+        rejected("items[1].linkId", () -> org.medcoord.api.document.Questionnaire.of(SCREENING,
+                org.medcoord.api.document.QuestionnaireItem.required("a", org.medcoord.api.document.AnswerType.DATE),
+                org.medcoord.api.document.QuestionnaireItem.optional("a", org.medcoord.api.document.AnswerType.DATE)));
+        rejected("questionnaire", () -> admin.defineQuestionnaire(null));
         assertThat(Answer.text(FREE_TEXT).toString()).doesNotContain("Canary");
     }
 

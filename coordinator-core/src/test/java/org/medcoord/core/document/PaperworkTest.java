@@ -28,6 +28,7 @@ import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.AnswerType;
 import org.medcoord.api.document.DocumentCompletion;
 import org.medcoord.api.document.DocumentGap;
 import org.medcoord.api.document.DocumentKind;
@@ -40,6 +41,8 @@ import org.medcoord.api.document.OutstandingDocument;
 import org.medcoord.api.document.PaperworkMissingException;
 import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.document.WorklistEntry;
@@ -168,6 +171,48 @@ class PaperworkTest {
         QuestionnaireResponse stored = desk.response(screening.id()).orElseThrow();
         assertThat(stored.item("notes").orElseThrow().answers()).containsExactly(Answer.text(CANARY));
         assertThat(stored.toString()).doesNotContain("Canary").doesNotContain("cochlear implant");
+    }
+
+    @Test
+    void answers_are_checked_against_a_defined_questionnaire() {
+        Questionnaire mriScreening = Questionnaire.of(SCREENING,
+                QuestionnaireItem.required("implant", AnswerType.BOOLEAN),
+                new QuestionnaireItem("implant-kind", AnswerType.CODING, false, true),
+                QuestionnaireItem.optional("weight-kg", AnswerType.INTEGER),
+                QuestionnaireItem.optional("last-mri", AnswerType.DATE),
+                QuestionnaireItem.optional("notes", AnswerType.STRING));
+        clinic.admin.documents().defineQuestionnaire(mriScreening);
+        assertThat(desk.questionnaire(SCREENING)).contains(mriScreening);
+        PatientDocument screening = desk.request(DocumentRequest.of(P1, SCREENING));
+
+        QuestionnaireResponse wrong = QuestionnaireResponse.of(
+                ResponseItem.of("implant", Answer.of(true), Answer.of(false)),
+                ResponseItem.of("weight-kg", Answer.text(CANARY)),
+                ResponseItem.of("shoe-size", Answer.of(42L)));
+        assertThatThrownBy(() -> desk.complete(DocumentCompletion.answered(screening.id(), wrong)))
+                .isInstanceOfSatisfying(org.medcoord.api.common.InvalidRequestException.class, e -> {
+                    assertThat(e.violations()).extracting(org.medcoord.api.common.Violation::path).containsExactly(
+                            "response.items[0].answers", "response.items[1].answers[0]", "response.items[2].linkId");
+                    assertThat(e.getMessage()).doesNotContain("Canary");
+                });
+        QuestionnaireResponse unanswered = QuestionnaireResponse.of(ResponseItem.of("notes", Answer.text(CANARY)));
+        assertThatThrownBy(() -> desk.complete(DocumentCompletion.answered(screening.id(), unanswered)))
+                .isInstanceOf(org.medcoord.api.common.InvalidRequestException.class)
+                .hasMessageContaining("response.items: must answer required item implant")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Canary"));
+        assertThat(desk.get(screening.id()).status()).isEqualTo(DocumentStatus.REQUESTED);
+        assertThat(desk.response(screening.id())).isEmpty();
+
+        QuestionnaireResponse right = QuestionnaireResponse.of(
+                ResponseItem.of("implant", Answer.of(true)),
+                ResponseItem.of("implant-kind", Answer.code("cochlear"), Answer.code("stent")),
+                ResponseItem.of("notes", Answer.text(CANARY)));
+        assertThat(desk.complete(DocumentCompletion.answered(screening.id(), right)).status())
+                .isEqualTo(DocumentStatus.COMPLETED);
+        assertThatThrownBy(() -> clinic.admin.documents().defineQuestionnaire(Questionnaire.of(IMAGING,
+                QuestionnaireItem.required("x", AnswerType.BOOLEAN))))
+                .isInstanceOf(org.medcoord.api.common.InvalidRequestException.class)
+                .hasMessageContaining("questionnaire.type");
     }
 
     @Test

@@ -8,12 +8,13 @@ import org.medcoord.api.document.DocumentRequirement;
 import org.medcoord.api.document.DocumentType;
 import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.schedule.ServiceTypeId;
 
 /**
- * Paperwork: document types defined by the host, the documents each service requires, each
- * patient's documents, and the answers of completed questionnaires.
+ * Paperwork: document types defined by the host and their questionnaires, the documents each
+ * service requires, each patient's documents, and the answers of completed questionnaires.
  *
  * <p><b>Implementation requirements.</b> Reached only through a {@link StorageTransaction}, so
  * every write commits or rolls back with the rest of the unit; thread safety comes from the
@@ -114,4 +115,19 @@ public interface DocumentStore {
      * @return the answers, or empty
      */
     Optional<QuestionnaireResponse> response(DocumentId document);
+
+    /**
+     * Inserts or replaces the questionnaire of a document type.
+     *
+     * @param questionnaire the questionnaire
+     */
+    void putQuestionnaire(Questionnaire questionnaire);
+
+    /**
+     * The questionnaire of a document type, items in the order given.
+     *
+     * @param type the document type
+     * @return the questionnaire, or empty
+     */
+    Optional<Questionnaire> questionnaire(DocumentTypeId type);
 }

@@ -22,6 +22,9 @@ import org.medcoord.api.document.DocumentStatus;
 import org.medcoord.api.document.DocumentType;
 import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.AnswerType;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.schedule.ServiceTypeId;
 
@@ -146,5 +149,21 @@ public abstract class DocumentStoreContract extends ContractSupport {
         QuestionnaireResponse second = answers(2);
         update(tx -> tx.documents().putResponse(DocumentId.of("d-1"), second));
         assertEquals(Optional.of(second), read(tx -> tx.documents().response(DocumentId.of("d-1"))));
+    }
+
+    @Test
+    void questionnairesRoundTripInOrderAndAreReplacedByType() {
+        Questionnaire first = Questionnaire.of(SCREENING, QuestionnaireItem.required("pacemaker", AnswerType.BOOLEAN),
+                new QuestionnaireItem("implants", AnswerType.CODING, false, true),
+                QuestionnaireItem.optional("weight-kg", AnswerType.INTEGER),
+                QuestionnaireItem.optional("last-scan", AnswerType.DATE),
+                QuestionnaireItem.optional("notes", AnswerType.STRING));
+        update(tx -> tx.documents().putQuestionnaire(first));
+        assertEquals(Optional.of(first), read(tx -> tx.documents().questionnaire(SCREENING)));
+        assertEquals(Optional.empty(), read(tx -> tx.documents().questionnaire(CONSENT)));
+
+        Questionnaire second = Questionnaire.of(SCREENING, QuestionnaireItem.required("metal", AnswerType.BOOLEAN));
+        update(tx -> tx.documents().putQuestionnaire(second));
+        assertEquals(Optional.of(second), read(tx -> tx.documents().questionnaire(SCREENING)));
     }
 }

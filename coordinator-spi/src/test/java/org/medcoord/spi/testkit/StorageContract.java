@@ -55,7 +55,10 @@ import org.medcoord.api.document.DocumentKind;
 import org.medcoord.api.document.DocumentRequirement;
 import org.medcoord.api.document.DocumentType;
 import org.medcoord.api.document.DocumentTypeId;
+import org.medcoord.api.document.AnswerType;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.StorageTransaction;
@@ -302,6 +305,8 @@ public abstract class StorageContract extends ContractSupport {
         tx.documents().insert(document("d-1", PATIENT, "t-1", NOW));
         tx.documents().putResponse(DocumentId.of("d-0"), answers(1));
         tx.documents().putResponse(DocumentId.of("d-1"), answers(2));
+        tx.documents().putQuestionnaire(Questionnaire.of(DocumentTypeId.of("t-1"),
+                QuestionnaireItem.required("metal", AnswerType.BOOLEAN)));
     }
 
     private static void assertEverythingChanged(Map<String, Object> before, Map<String, Object> inside) {
@@ -359,6 +364,7 @@ public abstract class StorageContract extends ContractSupport {
             s.put("response " + id, tx.documents().response(DocumentId.of(id)));
         }
         s.put("documents of patient", tx.documents().forPatient(PatientId.of(PATIENT)));
+        s.put("questionnaire t-1", tx.documents().questionnaire(DocumentTypeId.of("t-1")));
         return s;
     }
 

@@ -18,11 +18,12 @@ import org.medcoord.api.document.DocumentRequirement;
 import org.medcoord.api.document.DocumentType;
 import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.DocumentStore;
 
-/** Document types, requirements, patients' documents (by id and by patient) and answers. */
+/** Document types and questionnaires, requirements, patients' documents (by id and by patient) and answers. */
 final class MemoryDocumentStore implements DocumentStore {
     private static final Comparator<PatientDocument> REQUEST_ORDER =
             Comparator.comparing(PatientDocument::requestedAt).thenComparing(d -> d.id().value());
@@ -33,6 +34,7 @@ final class MemoryDocumentStore implements DocumentStore {
     private final Map<DocumentId, PatientDocument> byId = new HashMap<>();
     private final Map<PatientId, Set<DocumentId>> byPatient = new HashMap<>();
     private final Map<DocumentId, QuestionnaireResponse> responses = new HashMap<>();
+    private final Map<DocumentTypeId, Questionnaire> questionnaires = new HashMap<>();
 
     MemoryDocumentStore(Units units) {
         this.units = units;
@@ -141,6 +143,21 @@ final class MemoryDocumentStore implements DocumentStore {
         Objects.requireNonNull(document, "document");
         units.reading();
         return Optional.ofNullable(responses.get(document));
+    }
+
+    @Override
+    public void putQuestionnaire(Questionnaire questionnaire) {
+        Objects.requireNonNull(questionnaire, "questionnaire");
+        Unit unit = units.writing();
+        Questionnaire previous = questionnaires.put(questionnaire.type(), questionnaire);
+        unit.onRollback(() -> restore(questionnaires, questionnaire.type(), previous));
+    }
+
+    @Override
+    public Optional<Questionnaire> questionnaire(DocumentTypeId type) {
+        Objects.requireNonNull(type, "type");
+        units.reading();
+        return Optional.ofNullable(questionnaires.get(type));
     }
 
     private void index(PatientDocument document) {

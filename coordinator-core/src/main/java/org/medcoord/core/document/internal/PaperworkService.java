@@ -28,6 +28,7 @@ import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.document.InvalidDocumentTransitionException;
 import org.medcoord.api.document.OutstandingDocument;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.document.WorklistEntry;
 import org.medcoord.api.schedule.Resource;
@@ -99,6 +100,31 @@ public final class PaperworkService {
         });
         LOG.info("document type {} defined by user {}", type.id(), ctx.actor().user());
         return type;
+    }
+
+    Questionnaire defineQuestionnaire(CallContext ctx, Questionnaire questionnaire) {
+        if (questionnaire == null) {
+            throw InvalidRequestException.of("questionnaire", "must not be null");
+        }
+        policy.check(ctx, Permission.ADMINISTER_SCHEDULE, "define questionnaires");
+        storage.inTransaction(tx -> {
+            DocumentType type = PaperworkCheck.type(tx, questionnaire.type());
+            if (!type.kind().needsAnswers()) {
+                throw InvalidRequestException.of("questionnaire.type", "must be a questionnaire or screening type");
+            }
+            tx.documents().putQuestionnaire(questionnaire);
+            return null;
+        });
+        LOG.info("questionnaire of document type {} defined by user {}", questionnaire.type(), ctx.actor().user());
+        return questionnaire;
+    }
+
+    Optional<Questionnaire> questionnaire(CallContext ctx, DocumentTypeId type) {
+        if (type == null) {
+            throw InvalidRequestException.of("type", "must not be null");
+        }
+        policy.check(ctx, Permission.READ_SCHEDULE, "read questionnaires");
+        return storage.read(tx -> tx.documents().questionnaire(type));
     }
 
     List<DocumentType> types(CallContext ctx) {
@@ -174,7 +200,16 @@ public final class PaperworkService {
                 throw InvalidRequestException.of("response", "must hold the answers of a " + type.kind().name()
                         .toLowerCase(java.util.Locale.ROOT));
             }
-            command.response().ifPresent(r -> tx.documents().putResponse(d.id(), r));
+            if (command.response().isPresent()) {
+                QuestionnaireResponse response = command.response().get();
+                Optional<Questionnaire> questions = tx.documents().questionnaire(d.type());
+                if (questions.isPresent()) {
+                    Violations v = new Violations();
+                    v.addAll(questions.get().check(response));
+                    v.throwIfAny();
+                }
+                tx.documents().putResponse(d.id(), response);
+            }
             Optional<Instant> expires = type.validity().map(now::plus);
             return new PatientDocument(d.id(), d.patient(), d.type(), DocumentStatus.COMPLETED, d.requestedAt(),
                     d.sentAt(), Optional.of(now), expires, d.revokedAt(), d.revocationReason(), d.version() + 1);

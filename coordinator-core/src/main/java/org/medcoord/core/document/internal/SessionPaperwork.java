@@ -13,6 +13,7 @@ import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.document.OutstandingDocument;
 import org.medcoord.api.document.PatientDocument;
 import org.medcoord.api.document.Paperwork;
+import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.document.WorklistEntry;
 import org.medcoord.api.schedule.ServiceTypeId;
@@ -40,6 +41,16 @@ public final class SessionPaperwork implements Paperwork {
     @Override
     public DocumentType defineType(DocumentType type) {
         return service.defineType(ctx, type);
+    }
+
+    @Override
+    public Questionnaire defineQuestionnaire(Questionnaire questionnaire) {
+        return service.defineQuestionnaire(ctx, questionnaire);
+    }
+
+    @Override
+    public Optional<Questionnaire> questionnaire(DocumentTypeId type) {
+        return service.questionnaire(ctx, type);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.NotFoundException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.AnswerType;
 import org.medcoord.api.document.DocumentId;
 import org.medcoord.api.document.DocumentKind;
 import org.medcoord.api.document.DocumentRequirement;
@@ -21,15 +22,18 @@ import org.medcoord.api.document.DocumentStatus;
 import org.medcoord.api.document.DocumentType;
 import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.DocumentStore;
 
 /**
- * Paperwork in four tables (migration V4): document types, one requirement row per service (the
- * document type ids in order, encoded), one row per patient document with its lifecycle instants
- * in epoch nanoseconds, and the answers of a document encoded in one text column.
+ * Paperwork in five tables (migration V4): document types and their questionnaires, one
+ * requirement row per service (the document type ids in order, encoded), one row per patient
+ * document with its lifecycle instants in epoch nanoseconds, and the answers of a document
+ * encoded in one text column.
  */
 final class JdbcDocumentStore extends StoreBase implements DocumentStore {
     private static final String COLUMNS = "id, patient_id, type_id, status, requested_ns, sent_ns, completed_ns, "
@@ -48,6 +52,8 @@ final class JdbcDocumentStore extends StoreBase implements DocumentStore {
     private final String forPatient;
     private final String putResponse;
     private final String response;
+    private final String putQuestionnaire;
+    private final String questionnaire;
 
     JdbcDocumentStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
@@ -67,6 +73,8 @@ final class JdbcDocumentStore extends StoreBase implements DocumentStore {
                 + " WHERE patient_id = ? ORDER BY requested_ns, id";
         putResponse = dialect.upsert(tables.questionnaireResponses(), "document_id", "document_id", "items");
         response = "SELECT items FROM " + tables.questionnaireResponses() + " WHERE document_id = ?";
+        putQuestionnaire = dialect.upsert(tables.questionnaires(), "type_id", "type_id", "items");
+        questionnaire = "SELECT type_id, items FROM " + tables.questionnaires() + " WHERE type_id = ?";
     }
 
     @Override
@@ -186,6 +194,26 @@ final class JdbcDocumentStore extends StoreBase implements DocumentStore {
         Objects.requireNonNull(document, "document");
         return Sql.one(reading(), response, s -> s.setString(1, document.value()),
                 rows -> items(rows.getString("items")), "read the answers of document " + document);
+    }
+
+    @Override
+    public void putQuestionnaire(Questionnaire q) {
+        Objects.requireNonNull(q, "questionnaire");
+        Sql.update(writing(), putQuestionnaire, s -> {
+            s.setString(1, q.type().value());
+            s.setString(2, Codec.encodeAll(q.items(), i -> Codec.fields(i.linkId(), i.type().name(),
+                    Boolean.toString(i.required()), Boolean.toString(i.repeats()))));
+        }, "store the questionnaire of document type " + q.type());
+    }
+
+    @Override
+    public Optional<Questionnaire> questionnaire(DocumentTypeId type) {
+        Objects.requireNonNull(type, "type");
+        return Sql.one(reading(), questionnaire, s -> s.setString(1, type.value()),
+                rows -> new Questionnaire(DocumentTypeId.of(rows.getString("type_id")),
+                        Codec.decodeAll(rows.getString("items"), f -> new QuestionnaireItem(f.get(0),
+                                AnswerType.valueOf(f.get(1)), parseBoolean(f.get(2)), parseBoolean(f.get(3))))),
+                "read the questionnaire of document type " + type);
     }
 
     /** Binds the ten columns after the id, from {@code first}; the version is the tenth. */

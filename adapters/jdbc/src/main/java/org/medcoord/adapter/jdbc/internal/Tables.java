@@ -75,4 +75,8 @@ record Tables(String schema) {
     String questionnaireResponses() {
         return schema + ".questionnaire_responses";
     }
+
+    String questionnaires() {
+        return schema + ".questionnaires";
+    }
 }
