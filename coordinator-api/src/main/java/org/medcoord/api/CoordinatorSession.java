@@ -6,6 +6,7 @@ import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
+import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.schedule.ScheduleAdministration;
 
 /**
@@ -55,4 +56,13 @@ public interface CoordinatorSession {
      * @return the service
      */
     ScheduleAdministration schedule();
+
+    /**
+     * Consents and intake paperwork: document requirements per service, each patient's
+     * documents, and the worklist of appointments with paperwork outstanding.
+     *
+     * @return the service
+     * @since 0.1
+     */
+    Paperwork documents();
 }

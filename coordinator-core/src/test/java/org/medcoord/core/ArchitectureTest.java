@@ -17,6 +17,7 @@ import org.medcoord.core.appointment.internal.BookingService;
 import org.medcoord.core.appointment.internal.WaitlistOffers;
 import org.medcoord.core.appointment.internal.WaitlistService;
 import org.medcoord.core.audit.internal.AuditedCalls;
+import org.medcoord.core.document.internal.PaperworkService;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.internal.DefaultCoordinator;
 import org.medcoord.core.schedule.internal.ScheduleService;
@@ -90,7 +91,9 @@ class ArchitectureTest {
      *   <li>{@link DefaultCoordinator}: opening a break-glass session appends its own audit record;</li>
      *   <li>{@link WaitlistOffers}: offers freed time and appends a {@code waitlist.offer} record;</li>
      *   <li>{@link WaitlistService}: settles a wait-list entry after its audited booking;</li>
-     *   <li>{@link BookingService}: reads alternatives after a lost race that its audited call reports.</li>
+     *   <li>{@link BookingService}: reads alternatives after a lost race that its audited call reports;</li>
+     *   <li>{@link PaperworkService}: document types, questionnaires and requirements, facility setup
+     *       without patient data.</li>
      * </ul>
      * A new class that opens storage fails this rule until it is added here with its reason.
      * The behaviour is checked by {@code AccessMatrixTest}: every service method leaves exactly
@@ -100,7 +103,8 @@ class ArchitectureTest {
     static final ArchRule storage_is_opened_only_through_audited_calls_or_a_named_exception = noClasses()
             .that().resideInAPackage("org.medcoord.core..")
             .and().doNotBelongToAnyOf(AuditedCalls.class, ScheduleService.class, OutboxDispatcher.class,
-                    DefaultCoordinator.class, WaitlistOffers.class, WaitlistService.class, BookingService.class)
+                    DefaultCoordinator.class, WaitlistOffers.class, WaitlistService.class, BookingService.class,
+                    PaperworkService.class)
             .should().callMethod(Storage.class, "inTransaction", TransactionWork.class)
             .orShould().callMethod(Storage.class, "read", TransactionWork.class);
 }

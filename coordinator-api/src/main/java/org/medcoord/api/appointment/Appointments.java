@@ -3,6 +3,7 @@ package org.medcoord.api.appointment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.SlotOption;
@@ -100,8 +101,30 @@ public interface Appointments {
      * @param reasonCode why, a short code
      * @return the updated appointment
      * @throws InvalidTransitionException when the move is not forward
+     * @throws org.medcoord.api.document.PaperworkMissingException when moving to checked-in while
+     *     required paperwork is not in order; see {@link #checkIn(AppointmentId, Optional)}
      */
     Appointment transition(AppointmentId appointment, AppointmentStatus target, String reasonCode);
+
+    /**
+     * Checks a patient in: moves the appointment to checked-in. Refused while a document its
+     * service requires is missing, pending, expired or revoked at this moment, unless an
+     * override reason is given; an override needs the supervisor role, is marked privileged in
+     * the history and audited as {@code appointment.check-in.override}, naming the document types
+     * it overrode.
+     *
+     * @param appointment the appointment
+     * @param overrideReasonCode empty for an ordinary check-in; a short code to check in despite
+     *     missing paperwork
+     * @return the updated appointment
+     * @throws org.medcoord.api.document.PaperworkMissingException listing the document types
+     *     that do not count, when there is no override
+     * @throws InvalidTransitionException when it cannot move to checked-in
+     * @throws org.medcoord.api.common.AccessDeniedException for an override without the
+     *     supervisor role
+     * @since 0.1
+     */
+    Appointment checkIn(AppointmentId appointment, Optional<String> overrideReasonCode);
 
     /**
      * Privileged reset to any status, for correcting mistakes. Needs the supervisor role; it is

@@ -18,6 +18,7 @@ import org.medcoord.api.appointment.WaitList;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.Violations;
+import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.event.EventDelivery;
 import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.core.access.internal.AccessControl;
@@ -34,6 +35,10 @@ import org.medcoord.core.appointment.internal.WaitlistService;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
+import org.medcoord.core.document.internal.PaperworkGuard;
+import org.medcoord.core.document.internal.PaperworkRule;
+import org.medcoord.core.document.internal.PaperworkService;
+import org.medcoord.core.document.internal.SessionPaperwork;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.schedule.internal.ScheduleService;
 import org.medcoord.spi.event.DomainEventListener;
@@ -57,6 +62,7 @@ public final class DefaultCoordinator implements Coordinator {
     private final CommandValidator validator;
     private final BookingService booking;
     private final WaitlistService waitlist;
+    private final PaperworkService paperwork;
     private final OutboxDispatcher events;
 
     /**
@@ -80,10 +86,13 @@ public final class DefaultCoordinator implements Coordinator {
         Events events = new Events(ids);
         this.outboxEvents = events;
         List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
+        rules.add(new PaperworkRule());
         rules.addAll(plugins.bookingRules());
         RuleChain chain = new RuleChain(rules);
         WaitlistOffers offers = new WaitlistOffers(storage, clock, calls, events);
-        this.booking = new BookingService(storage, clock, validator, ids, chain, calls, events, offers);
+        this.booking = new BookingService(storage, clock, validator, ids, chain, calls, events, offers,
+                new PaperworkGuard());
+        this.paperwork = new PaperworkService(storage, clock, validator, ids, policy, calls, events);
         this.waitlist = new WaitlistService(storage, clock, validator, ids, calls, booking);
         List<DomainEventListener> listeners = new java.util.ArrayList<>(plugins.listeners());
         listeners.addAll(settings.listeners());
@@ -144,6 +153,7 @@ public final class DefaultCoordinator implements Coordinator {
         Appointments appointments = new SessionAppointments(booking, ctx);
         WaitList list = new SessionWaitList(waitlist, ctx);
         ScheduleAdministration schedule = new ScheduleService(plugins.storage(), policy, ctx);
+        Paperwork documents = new SessionPaperwork(paperwork, ctx);
         return new CoordinatorSession() {
             @Override
             public Actor actor() {
@@ -173,6 +183,11 @@ public final class DefaultCoordinator implements Coordinator {
             @Override
             public ScheduleAdministration schedule() {
                 return schedule;
+            }
+
+            @Override
+            public Paperwork documents() {
+                return documents;
             }
         };
     }

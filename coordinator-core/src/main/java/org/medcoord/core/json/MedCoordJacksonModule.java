@@ -1,5 +1,7 @@
 package org.medcoord.core.json;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,6 +21,9 @@ import org.medcoord.api.appointment.IdempotencyKey;
 import org.medcoord.api.appointment.SeriesId;
 import org.medcoord.api.appointment.WaitlistEntryId;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.DocumentId;
+import org.medcoord.api.document.DocumentTypeId;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceTypeId;
 
@@ -47,6 +52,21 @@ public final class MedCoordJacksonModule extends SimpleModule {
         id(SeriesId.class, SeriesId::new, SeriesId::value);
         id(WaitlistEntryId.class, WaitlistEntryId::new, WaitlistEntryId::value);
         id(IdempotencyKey.class, IdempotencyKey::new, IdempotencyKey::value);
+        id(DocumentId.class, DocumentId::new, DocumentId::value);
+        id(DocumentTypeId.class, DocumentTypeId::new, DocumentTypeId::value);
+        setMixInAnnotation(Answer.class, AnswerTypes.class);
+    }
+
+    /** Questionnaire answers carry their FHIR value type: {@code {"type":"boolean","value":true}}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Answer.BooleanValue.class, name = "boolean"),
+        @JsonSubTypes.Type(value = Answer.CodeValue.class, name = "coding"),
+        @JsonSubTypes.Type(value = Answer.IntegerValue.class, name = "integer"),
+        @JsonSubTypes.Type(value = Answer.DateValue.class, name = "date"),
+        @JsonSubTypes.Type(value = Answer.TextValue.class, name = "string")
+    })
+    private interface AnswerTypes {
     }
 
     private <T> void id(Class<T> type, Function<String, T> parse, Function<T, String> text) {

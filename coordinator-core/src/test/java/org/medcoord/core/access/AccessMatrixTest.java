@@ -53,6 +53,15 @@ import org.medcoord.api.appointment.WaitlistRequest;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.AccessDeniedException;
+import org.medcoord.api.document.QuestionnaireItem;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Paperwork;
+import org.medcoord.api.document.DocumentType;
+import org.medcoord.api.document.DocumentRequest;
+import org.medcoord.api.document.DocumentKind;
+import org.medcoord.api.document.DocumentCompletion;
+import org.medcoord.api.document.AnswerType;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.Resource;
@@ -131,6 +140,39 @@ class AccessMatrixTest {
         c.add(appointments("forResource", AccessMode.READ, x -> x.appointments().forResource(ResourceId.of("dr-a"),
                 x.fixture.start(), x.fixture.end())));
 
+        c.add(appointments("checkIn", AccessMode.WRITE, x -> x.appointments().checkIn(x.fixture.id(),
+                Optional.empty())));
+        c.add(appointments("checkIn", AccessMode.OVERRIDE, x -> x.appointments().checkIn(x.fixture.id(),
+                Optional.of("clinical-urgency"))));
+
+        c.add(documents("defineType", DataCategory.SCHEDULE, AccessMode.WRITE, x -> x.documents().defineType(
+                DocumentType.of("form-" + x.serial, DocumentKind.CONSENT, Duration.ofDays(30)))));
+        c.add(documents("defineQuestionnaire", DataCategory.SCHEDULE, AccessMode.WRITE, x -> x.documents()
+                .defineQuestionnaire(Questionnaire.of(DocumentType.INTAKE_QUESTIONNAIRE.id(),
+                        QuestionnaireItem.required("allergies", AnswerType.BOOLEAN)))));
+        c.add(documents("questionnaire", DataCategory.SCHEDULE, AccessMode.READ, x -> x.documents()
+                .questionnaire(DocumentType.INTAKE_QUESTIONNAIRE.id())));
+        c.add(documents("types", DataCategory.SCHEDULE, AccessMode.READ, x -> x.documents().types()));
+        c.add(documents("require", DataCategory.SCHEDULE, AccessMode.WRITE, x -> x.documents().require(
+                ServiceTypeId.of("mri"), DocumentType.MRI_SAFETY_SCREENING.id())));
+        c.add(documents("requirement", DataCategory.SCHEDULE, AccessMode.READ, x -> x.documents().requirement(CONSULT)));
+        c.add(documents("request", DataCategory.DOCUMENT, AccessMode.WRITE, x -> x.documents().request(
+                DocumentRequest.of(x.patient, DocumentType.HIPAA_NOTICE.id()))));
+        c.add(documents("markSent", DataCategory.DOCUMENT, AccessMode.WRITE, x -> x.documents().markSent(
+                x.document().id())));
+        c.add(documents("complete", DataCategory.DOCUMENT, AccessMode.WRITE, x -> x.documents().complete(
+                DocumentCompletion.signed(x.document().id()))));
+        c.add(documents("revoke", DataCategory.DOCUMENT, AccessMode.WRITE, x -> x.documents().revoke(
+                x.document().id(), "patient-withdrew")));
+        c.add(documents("get", DataCategory.DOCUMENT, AccessMode.READ, x -> x.documents().get(x.document().id())));
+        c.add(documents("response", DataCategory.DOCUMENT, AccessMode.READ, x -> x.documents().response(
+                x.document().id())));
+        c.add(documents("forPatient", DataCategory.DOCUMENT, AccessMode.READ, x -> x.documents().forPatient(
+                x.fixture.patient())));
+        c.add(documents("outstanding", DataCategory.DOCUMENT, AccessMode.READ, x -> x.documents().outstanding(
+                x.fixture.id())));
+        c.add(documents("worklist", DataCategory.DOCUMENT, AccessMode.READ, x -> x.documents().worklist(7)));
+
         c.add(waitList("add", AccessMode.WRITE, x -> x.waitList().add(x.waitlistRequest(x.patient))));
         c.add(waitList("accept", AccessMode.WRITE, x -> x.waitList().accept(x.offeredEntry().id())));
         c.add(waitList("withdraw", AccessMode.WRITE, x -> {
@@ -174,6 +216,11 @@ class AccessMatrixTest {
         return new Call("waitList", method, DataCategory.APPOINTMENT, mode, invoke);
     }
 
+    private static Call documents(String method, DataCategory category, AccessMode mode,
+                                  Function<Cell, Object> invoke) {
+        return new Call("documents", method, category, mode, invoke);
+    }
+
     private static Call schedule(String method, AccessMode mode, Function<Cell, Object> invoke) {
         return new Call("schedule", method, DataCategory.SCHEDULE, mode, invoke);
     }
@@ -187,7 +234,7 @@ class AccessMatrixTest {
                 services.put(accessor.getName(), type);
             }
         }
-        assertThat(services).containsKeys("appointments", "waitList", "schedule");
+        assertThat(services).containsKeys("appointments", "waitList", "schedule", "documents");
         Set<String> covered = calls().stream().map(c -> c.service() + "." + c.method()).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>();
         services.forEach((name, type) -> Arrays.stream(type.getMethods())
@@ -359,6 +406,7 @@ class AccessMatrixTest {
         private Appointment arrived;
         private WaitlistEntry open;
         private WaitlistEntry offered;
+        private PatientDocument document;
 
         Cell(TestClinic clinic, Slots slots, Role role, Purpose purpose, int serial) {
             this.clinic = clinic;
@@ -376,10 +424,24 @@ class AccessMatrixTest {
             switch (call.method()) {
                 case "confirm", "release" -> hold = setup.appointments().hold(freeSlot(PatientId.of("h-" + serial)),
                         Duration.ofMinutes(10));
+                case "markSent", "complete", "revoke", "response" -> {
+                    document = setup.documents().request(DocumentRequest.of(fixture.patient(),
+                            DocumentType.HIPAA_NOTICE.id()));
+                    if (call.method().equals("revoke")) {
+                        document = setup.documents().complete(DocumentCompletion.signed(document.id()));
+                    }
+                }
                 case "reset" -> arrived = setup.appointments().transition(fixture.id(), AppointmentStatus.ARRIVED,
                         "arrived");
-                case "withdraw", "get" -> open = call.service().equals("waitList")
-                        ? setup.waitList().add(waitlistRequest(PatientId.of("w-" + serial))) : null;
+                case "withdraw" -> open = setup.waitList().add(waitlistRequest(PatientId.of("w-" + serial)));
+                case "get" -> {
+                    if (call.service().equals("waitList")) {
+                        open = setup.waitList().add(waitlistRequest(PatientId.of("w-" + serial)));
+                    } else if (call.service().equals("documents")) {
+                        document = setup.documents().request(DocumentRequest.of(fixture.patient(),
+                                DocumentType.HIPAA_NOTICE.id()));
+                    }
+                }
                 case "accept" -> {
                     offered = setup.waitList().add(new WaitlistRequest(PatientId.of("w-" + serial), CONSULT,
                             fixture.start(), fixture.end(), 9, Preferences.NONE));
@@ -410,6 +472,14 @@ class AccessMatrixTest {
 
         ScheduleAdministration schedule() {
             return session.schedule();
+        }
+
+        Paperwork documents() {
+            return session.documents();
+        }
+
+        PatientDocument document() {
+            return document;
         }
 
         Hold hold() {

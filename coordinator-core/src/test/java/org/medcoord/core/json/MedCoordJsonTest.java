@@ -24,6 +24,13 @@ import org.medcoord.api.appointment.StatusChange;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.DocumentCompletion;
+import org.medcoord.api.document.DocumentId;
+import org.medcoord.api.document.DocumentRequest;
+import org.medcoord.api.document.DocumentType;
+import org.medcoord.api.document.QuestionnaireResponse;
+import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ResourceId;
@@ -65,6 +72,22 @@ class MedCoordJsonTest {
                 Optional.empty(), false, List.of(new StatusChange(Optional.empty(), AppointmentStatus.BOOKED, NINE,
                 UserId.of("u-1"), "booked", false)), 1, FacilityId.of("fac-1"),
                 Optional.of(VisitReason.of("knee pain", "M25.561"))), Appointment.class);
+    }
+
+    @Test
+    void paperwork_commands_round_trip_with_typed_answers() {
+        roundTrips(DocumentRequest.of(PatientId.of("p-1"), DocumentType.MRI_SAFETY_SCREENING.id()),
+                DocumentRequest.class);
+        DocumentCompletion completion = DocumentCompletion.answered(DocumentId.of("doc-1"), QuestionnaireResponse.of(
+                ResponseItem.of("implant", Answer.of(true), Answer.code("stent")),
+                ResponseItem.of("weight-kg", Answer.of(80L)),
+                ResponseItem.of("last-scan", Answer.of(LocalDate.of(2026, 2, 3))),
+                ResponseItem.of("notes", Answer.text("none"))));
+        roundTrips(completion, DocumentCompletion.class);
+        roundTrips(DocumentCompletion.signed(DocumentId.of("doc-2")), DocumentCompletion.class);
+        roundTrips(DocumentType.MRI_SAFETY_SCREENING, DocumentType.class);
+        assertThat(MedCoordJson.write(completion)).contains("\"document\":\"doc-1\"")
+                .contains("{\"type\":\"boolean\",\"value\":true}").contains("{\"type\":\"date\",\"value\":\"2026-02-03\"}");
     }
 
     @Test

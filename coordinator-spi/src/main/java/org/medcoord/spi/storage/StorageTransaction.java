@@ -62,4 +62,12 @@ public interface StorageTransaction {
      * @return the store
      */
     AuditStore audit();
+
+    /**
+     * Paperwork: document types, per-service requirements, patients' documents and answers.
+     *
+     * @return the store
+     * @since 0.1
+     */
+    DocumentStore documents();
 }

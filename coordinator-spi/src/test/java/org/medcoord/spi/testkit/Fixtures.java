@@ -28,6 +28,13 @@ import org.medcoord.api.appointment.WaitlistStatus;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.DocumentId;
+import org.medcoord.api.document.DocumentStatus;
+import org.medcoord.api.document.DocumentTypeId;
+import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.QuestionnaireResponse;
+import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ResourceId;
@@ -342,6 +349,47 @@ public final class Fixtures {
     public static AuditRecord audit(String action, String entity) {
         return new AuditRecord(NOW, USER, Optional.empty(), FacilityId.of("f-main"), Purpose.TREATMENT, action,
                 List.of(entity), Optional.of(PatientId.of("p-1")), AuditOutcome.SUCCESS, "ok");
+    }
+
+    /**
+     * A document requested at {@code requestedAt}, version 1.
+     *
+     * @param id the document id
+     * @param patient the patient id
+     * @param type the document type id
+     * @param requestedAt when it was requested
+     * @return the document
+     */
+    public static PatientDocument document(String id, String patient, String type, Instant requestedAt) {
+        return PatientDocument.requested(DocumentId.of(id), PatientId.of(patient), DocumentTypeId.of(type), requestedAt);
+    }
+
+    /**
+     * The next version of a document, completed at {@code at} and valid until {@code expiresAt}
+     * (empty: until revoked).
+     *
+     * @param d the document
+     * @param at when it was completed
+     * @param expiresAt when it expires
+     * @return the completed document
+     */
+    public static PatientDocument completed(PatientDocument d, Instant at, Optional<Instant> expiresAt) {
+        return new PatientDocument(d.id(), d.patient(), d.type(), DocumentStatus.COMPLETED, d.requestedAt(), d.sentAt(),
+                Optional.of(at), expiresAt, d.revokedAt(), d.revocationReason(), d.version() + 1);
+    }
+
+    /**
+     * Answers of every kind, free text included.
+     *
+     * @param seed varies the answers
+     * @return the response
+     */
+    public static QuestionnaireResponse answers(int seed) {
+        return QuestionnaireResponse.of(
+                ResponseItem.of("implant", Answer.of(seed % 2 == 0), Answer.code("pacemaker-" + seed)),
+                ResponseItem.of("weight-kg", Answer.of(70L + seed)),
+                ResponseItem.of("last-scan", Answer.of(LocalDate.of(2029, 12, 1).plusDays(seed))),
+                ResponseItem.of("notes", Answer.text("Free text: 3:2 'quoted' \u00e9 \n line " + seed)));
     }
 
     private static List<RoleAssignment> roles(String... resources) {

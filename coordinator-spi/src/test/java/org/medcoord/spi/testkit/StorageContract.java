@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medcoord.spi.testkit.Fixtures.DAY;
+import static org.medcoord.spi.testkit.Fixtures.answers;
+import static org.medcoord.spi.testkit.Fixtures.completed;
+import static org.medcoord.spi.testkit.Fixtures.document;
 import static org.medcoord.spi.testkit.Fixtures.NOW;
 import static org.medcoord.spi.testkit.Fixtures.appointment;
 import static org.medcoord.spi.testkit.Fixtures.at;
@@ -47,6 +50,15 @@ import org.medcoord.api.appointment.WaitlistStatus;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.api.document.DocumentId;
+import org.medcoord.api.document.DocumentKind;
+import org.medcoord.api.document.DocumentRequirement;
+import org.medcoord.api.document.DocumentType;
+import org.medcoord.api.document.DocumentTypeId;
+import org.medcoord.api.document.AnswerType;
+import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.StorageTransaction;
@@ -253,6 +265,10 @@ public abstract class StorageContract extends ContractSupport {
             tx.waitlist().put(waitlistEntry("w-0", "consult", 5, NOW, WaitlistStatus.WAITING));
             tx.outbox().append(event("e-0"));
             tx.audit().append(audit("appointment.book", "a-0"));
+            tx.documents().putType(DocumentType.untilRevoked("t-0", DocumentKind.CONSENT));
+            tx.documents().putRequirement(DocumentRequirement.of(ServiceTypeId.of("consult"), DocumentTypeId.of("t-0")));
+            tx.documents().insert(document("d-0", PATIENT, "t-0", NOW));
+            tx.documents().putResponse(DocumentId.of("d-0"), answers(0));
         });
     }
 
@@ -280,6 +296,17 @@ public abstract class StorageContract extends ContractSupport {
         tx.outbox().markDelivered("e-0");
         tx.outbox().append(event("e-1"));
         tx.audit().append(audit("appointment.book", "a-1"));
+        tx.documents().putType(DocumentType.of("t-0", DocumentKind.CONSENT, Duration.ofDays(1)));
+        tx.documents().putType(DocumentType.untilRevoked("t-1", DocumentKind.SCREENING));
+        tx.documents().putRequirement(DocumentRequirement.none(ServiceTypeId.of("consult")));
+        tx.documents().putRequirement(DocumentRequirement.of(ServiceTypeId.of("follow-up"), DocumentTypeId.of("t-1")));
+        PatientDocument d0 = tx.documents().find(DocumentId.of("d-0")).orElseThrow();
+        tx.documents().update(completed(d0, NOW, Optional.of(END_OF_DAY)));
+        tx.documents().insert(document("d-1", PATIENT, "t-1", NOW));
+        tx.documents().putResponse(DocumentId.of("d-0"), answers(1));
+        tx.documents().putResponse(DocumentId.of("d-1"), answers(2));
+        tx.documents().putQuestionnaire(Questionnaire.of(DocumentTypeId.of("t-1"),
+                QuestionnaireItem.required("metal", AnswerType.BOOLEAN)));
     }
 
     private static void assertEverythingChanged(Map<String, Object> before, Map<String, Object> inside) {
@@ -325,6 +352,19 @@ public abstract class StorageContract extends ContractSupport {
         s.put("waitlist open", tx.waitlist().open(ServiceTypeId.of("consult")));
         s.put("outbox pending", tx.outbox().pending(100));
         s.put("audit", tx.audit().all());
+        s.put("document types", tx.documents().types());
+        for (String id : List.of("t-0", "t-1")) {
+            s.put("document type " + id, tx.documents().findType(DocumentTypeId.of(id)));
+        }
+        for (String service : List.of("consult", "follow-up")) {
+            s.put("requirement " + service, tx.documents().requirement(ServiceTypeId.of(service)));
+        }
+        for (String id : List.of("d-0", "d-1")) {
+            s.put("document " + id, tx.documents().find(DocumentId.of(id)));
+            s.put("response " + id, tx.documents().response(DocumentId.of(id)));
+        }
+        s.put("documents of patient", tx.documents().forPatient(PatientId.of(PATIENT)));
+        s.put("questionnaire t-1", tx.documents().questionnaire(DocumentTypeId.of("t-1")));
         return s;
     }
 

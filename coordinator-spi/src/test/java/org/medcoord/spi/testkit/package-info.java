@@ -34,7 +34,8 @@
  * org.medcoord.spi.testkit.ClaimStoreContract}, {@link org.medcoord.spi.testkit.HoldStoreContract},
  * {@link org.medcoord.spi.testkit.IdempotencyStoreContract}, {@link
  * org.medcoord.spi.testkit.WaitlistStoreContract}, {@link
- * org.medcoord.spi.testkit.OutboxStoreContract} and {@link
+ * org.medcoord.spi.testkit.OutboxStoreContract}, {@link
+ * org.medcoord.spi.testkit.DocumentStoreContract} and {@link
  * org.medcoord.spi.testkit.AuditStoreContract}. Name the subclasses {@code *Test} so surefire runs
  * them. {@link org.medcoord.spi.testkit.Fixtures} builds valid test data for the adapter's own
  * tests too.

@@ -3,6 +3,7 @@ package org.medcoord.adapter.memory;
 import org.medcoord.spi.storage.AppointmentStore;
 import org.medcoord.spi.storage.AuditStore;
 import org.medcoord.spi.storage.ClaimStore;
+import org.medcoord.spi.storage.DocumentStore;
 import org.medcoord.spi.storage.HoldStore;
 import org.medcoord.spi.storage.IdempotencyStore;
 import org.medcoord.spi.storage.OutboxStore;
@@ -90,6 +91,12 @@ final class Unit implements StorageTransaction {
     public AuditStore audit() {
         check();
         return stores.audit();
+    }
+
+    @Override
+    public DocumentStore documents() {
+        check();
+        return stores.documents();
     }
 
     private void check() {

@@ -150,6 +150,17 @@ public final class AccessControl {
         return project(ctx, a);
     }
 
+    /**
+     * Whether facility scoping lets the caller see an appointment.
+     *
+     * @param ctx the caller
+     * @param a the appointment
+     * @return whether it is the caller's facility's, or the caller sees every facility
+     */
+    public boolean sees(CallContext ctx, Appointment a) {
+        return ownFacility(ctx, a);
+    }
+
     private boolean ownFacility(CallContext ctx, Appointment a) {
         return a.facility().equals(ctx.actor().facility()) || crossFacility(ctx);
     }

@@ -17,7 +17,11 @@ public enum Permission {
     /** Book, move, cancel and change the status of appointments. */
     WRITE_APPOINTMENTS(DataCategory.APPOINTMENT, AccessMode.WRITE, true),
     /** Privileged resets and capacity overrides. */
-    PRIVILEGED(DataCategory.APPOINTMENT, AccessMode.OVERRIDE, true);
+    PRIVILEGED(DataCategory.APPOINTMENT, AccessMode.OVERRIDE, true),
+    /** Read patients' documents, answers and the paperwork worklist. */
+    READ_DOCUMENTS(DataCategory.DOCUMENT, AccessMode.READ, true),
+    /** Request, send, complete and revoke patients' documents. */
+    WRITE_DOCUMENTS(DataCategory.DOCUMENT, AccessMode.WRITE, true);
 
     private final DataCategory category;
     private final AccessMode mode;

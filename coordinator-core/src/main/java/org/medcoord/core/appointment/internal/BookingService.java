@@ -50,6 +50,8 @@ import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.NotFoundException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.common.Violations;
+import org.medcoord.api.document.DocumentTypeId;
+import org.medcoord.api.document.PaperworkMissingException;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ResourceId;
@@ -94,6 +96,7 @@ public final class BookingService {
     private final AuditedCalls calls;
     private final Events events;
     private final WaitlistOffers offers;
+    private final CheckInGuard checkIn;
 
     /**
      * Creates the service.
@@ -109,6 +112,25 @@ public final class BookingService {
      */
     public BookingService(Storage storage, Clock clock, CommandValidator validator, IdGenerator ids, RuleChain rules,
                           AuditedCalls calls, Events events, WaitlistOffers offers) {
+        this(storage, clock, validator, ids, rules, calls, events, offers, CheckInGuard.NONE);
+    }
+
+    /**
+     * Creates the service with a check-in guard.
+     *
+     * @param storage the storage
+     * @param clock the clock
+     * @param validator the validator
+     * @param ids the id generator
+     * @param rules the rule chain
+     * @param calls the audited call runner
+     * @param events the outbox writer
+     * @param offers the wait-list offer maker
+     * @param checkIn what must be in order before a check-in
+     */
+    public BookingService(Storage storage, Clock clock, CommandValidator validator, IdGenerator ids, RuleChain rules,
+                          AuditedCalls calls, Events events, WaitlistOffers offers, CheckInGuard checkIn) {
+        this.checkIn = checkIn;
         this.storage = storage;
         this.clock = clock;
         this.validator = validator;
@@ -499,6 +521,50 @@ public final class BookingService {
     }
 
     /**
+     * Checks in, or with an override reason checks in despite missing paperwork: a privileged
+     * change audited as {@code appointment.check-in.override} naming the overridden document types.
+     *
+     * @param ctx the caller
+     * @param id the appointment
+     * @param overrideReasonCode empty for an ordinary check-in
+     * @return the updated appointment
+     */
+    public Appointment checkIn(CallContext ctx, AppointmentId id, Optional<String> overrideReasonCode) {
+        if (overrideReasonCode == null) {
+            throw InvalidRequestException.of("overrideReasonCode", "must not be null");
+        }
+        if (overrideReasonCode.isEmpty()) {
+            return transition(ctx, id, AppointmentStatus.CHECKED_IN, "checked-in");
+        }
+        Violations v = new Violations();
+        v.notNull(id, "appointment");
+        v.require(overrideReasonCode.get().matches("[A-Za-z0-9._:-]{1,55}"), "overrideReasonCode",
+                "must be a code of 1 to 55 letters, digits or . _ : -");
+        v.throwIfAny();
+        Subject subject = new Subject(id);
+        List<String> overridden = new ArrayList<>();
+        return calls.run(ctx, Permission.PRIVILEGED, "appointment.check-in.override", subject::find,
+                a -> concat(List.of(a.id().value()), overridden), tx -> {
+                    Appointment current = subject.required();
+                    Instant now = clock.instant();
+                    if (!current.status().canMoveTo(AppointmentStatus.CHECKED_IN)) {
+                        throw new InvalidTransitionException(id, current.status(), AppointmentStatus.CHECKED_IN);
+                    }
+                    for (DocumentTypeId type : checkIn.missing(tx, current, now)) {
+                        overridden.add("document-type:" + type.value());
+                    }
+                    return changeStatus(tx, ctx, current, AppointmentStatus.CHECKED_IN,
+                            "override:" + overrideReasonCode.get(), true, now);
+                });
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /**
      * Privileged reset.
      *
      * @param ctx the caller
@@ -545,6 +611,12 @@ public final class BookingService {
         AppointmentId id = current.id();
         if (current.status() == target || (!privileged && !current.status().canMoveTo(target))) {
             throw new InvalidTransitionException(id, current.status(), target);
+        }
+        if (!privileged && target == AppointmentStatus.CHECKED_IN) {
+            List<DocumentTypeId> missing = checkIn.missing(tx, current, now);
+            if (!missing.isEmpty()) {
+                throw new PaperworkMissingException(id, missing);
+            }
         }
         if (current.status().claimsResources() && !target.claimsResources()) {
             tx.claims().release(owner(id));

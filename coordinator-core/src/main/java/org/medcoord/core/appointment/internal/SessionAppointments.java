@@ -3,6 +3,7 @@ package org.medcoord.core.appointment.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
@@ -85,6 +86,11 @@ public final class SessionAppointments implements Appointments {
     @Override
     public Appointment transition(AppointmentId appointment, AppointmentStatus target, String reasonCode) {
         return booking.transition(ctx, appointment, target, reasonCode);
+    }
+
+    @Override
+    public Appointment checkIn(AppointmentId appointment, Optional<String> overrideReasonCode) {
+        return booking.checkIn(ctx, appointment, overrideReasonCode);
     }
 
     @Override

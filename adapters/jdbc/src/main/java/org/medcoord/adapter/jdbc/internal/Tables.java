@@ -59,4 +59,24 @@ record Tables(String schema) {
     String auditRecords() {
         return schema + ".audit_records";
     }
+
+    String documentTypes() {
+        return schema + ".document_types";
+    }
+
+    String documentRequirements() {
+        return schema + ".document_requirements";
+    }
+
+    String patientDocuments() {
+        return schema + ".patient_documents";
+    }
+
+    String questionnaireResponses() {
+        return schema + ".questionnaire_responses";
+    }
+
+    String questionnaires() {
+        return schema + ".questionnaires";
+    }
 }
