@@ -14,6 +14,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,6 +25,7 @@ import org.medcoord.api.access.EmergencyAccess;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.Role;
 import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.BookCommand;
@@ -45,6 +47,16 @@ import org.medcoord.api.appointment.WaitlistOffer;
 import org.medcoord.api.appointment.WaitlistRequest;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.DocumentCompletion;
+import org.medcoord.api.document.DocumentRequest;
+import org.medcoord.api.document.DocumentType;
+import org.medcoord.api.document.Paperwork;
+import org.medcoord.api.document.PaperworkMissingException;
+import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.QuestionnaireResponse;
+import org.medcoord.api.document.ResponseItem;
+import org.medcoord.api.document.WorklistEntry;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceType;
@@ -73,6 +85,7 @@ final class ClinicDayScript {
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
     private static final PatientId P1010 = PatientId.of("p-1010");
+    private static final PatientId P1011 = PatientId.of("p-1011");
 
     private final DemoClinic clinic;
     private final CoordinatorSession desk;
@@ -101,6 +114,7 @@ final class ClinicDayScript {
         cancelAndOffer(mriTaken, waiting);
         bookSeries();
         refusedTransition(mriTaken);
+        paperwork();
         access();
         daySheet();
         out.flush();
@@ -269,6 +283,42 @@ final class ClinicDayScript {
         } catch (AccessDeniedException denied) {
             out.println("Refused: AccessDeniedException " + denied.getMessage());
         }
+    }
+
+    private void paperwork() {
+        heading("Paperwork: an MRI needs the safety screening before check-in");
+        CoordinatorSession admin = clinic.coordinator().session(Actor.of("admin-01", DemoClinic.FACILITY,
+                Role.ADMINISTRATOR), Purpose.OPERATIONS);
+        admin.documents().require(DemoClinic.MRI, DocumentType.MRI_SAFETY_SCREENING.id());
+        out.println("The clinic now requires " + DocumentType.MRI_SAFETY_SCREENING.id() + " (valid "
+                + DocumentType.MRI_SAFETY_SCREENING.validity().map(d -> d.toDays() + " days").orElse("until revoked")
+                + ") for every " + DemoClinic.MRI + ".");
+        SlotOption slot = appointments.findSlots(SlotQuery.earliest(DemoClinic.MRI, P1011, dayStart, dayEnd, 1)
+                .with(Preferences.NONE.during(ZONE, TimeOfDay.AFTERNOON))).get(0);
+        Booking booking = appointments.book(BookCommand.of(P1011, slot));
+        booked(booking);
+        Paperwork documents = desk.documents();
+        List<WorklistEntry> worklist = documents.worklist(7);
+        out.printf("Worklist, next 7 days: %d appointment(s) with paperwork outstanding%n", worklist.size());
+        worklist.forEach(e -> out.printf("  %s  %s  %s  missing %s%n", e.appointment(), e.patient(), e.service(),
+                e.outstanding().stream().map(o -> o.type() + " (" + o.gap().name().toLowerCase(Locale.ROOT) + ")")
+                        .collect(Collectors.joining(", "))));
+        AppointmentId visit = booking.appointment().id();
+        out.println(P1011 + " arrives; the desk checks in:");
+        try {
+            appointments.checkIn(visit, Optional.empty());
+            out.println("UNEXPECTED: checked in without the screening");
+        } catch (PaperworkMissingException blocked) {
+            out.printf("Blocked: PaperworkMissingException [%s] %s%n", blocked.code(), blocked.getMessage());
+        }
+        PatientDocument screening = documents.request(DocumentRequest.of(P1011, DocumentType.MRI_SAFETY_SCREENING.id()));
+        screening = documents.complete(DocumentCompletion.answered(screening.id(), QuestionnaireResponse.of(
+                ResponseItem.of("pacemaker", Answer.of(false)), ResponseItem.of("metal-implant", Answer.of(false)))));
+        out.printf("Screening %s completed on the tablet [%s], valid until %s%n", screening.id(),
+                screening.status().name().toLowerCase(Locale.ROOT),
+                screening.expiresAt().map(t -> Formats.dateTime(t, ZONE)).orElse("revoked"));
+        Appointment checkedIn = appointments.checkIn(visit, Optional.empty());
+        out.println("Checked in: " + Formats.appointment(checkedIn, ZONE));
     }
 
     private void access() {

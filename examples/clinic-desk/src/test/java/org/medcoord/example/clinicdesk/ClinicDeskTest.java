@@ -58,6 +58,11 @@ class ClinicDeskTest {
                 .containsPattern("Refused: InvalidTransitionException \\[invalid-transition\\] appointment apt-\\S+ "
                         + "cannot move from cancelled to booked")
                 .contains("Refused: AccessDeniedException")
+                .contains("warning paperwork/paperwork-not-requested: service mri requires document type "
+                        + "mri-safety-screening for patient p-1011")
+                .contains("Worklist, next 7 days: 5 appointment(s) with paperwork outstanding")
+                .contains("Blocked: PaperworkMissingException [paperwork-missing]")
+                .containsPattern("Checked in: apt-\\S+  p-1011  mri  Mon 2027-03-15 13:15-14:00 EDT .*\\[checked-in\\]")
                 .contains("reason left out (minimum necessary)")
                 .contains("A study coordinator reads it for research: denied [access-denied]")
                 .contains("reads it: denied [other-facility]")
