@@ -4,6 +4,7 @@ import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
+import org.medcoord.api.audit.AuditTrail;
 import org.medcoord.api.schedule.ScheduleAdministration;
 
 /**
@@ -46,4 +47,11 @@ public interface CoordinatorSession {
      * @return the service
      */
     ScheduleAdministration schedule();
+
+    /**
+     * The audit trail: verification and compliance queries, for privacy officers.
+     *
+     * @return the service
+     */
+    AuditTrail audit();
 }

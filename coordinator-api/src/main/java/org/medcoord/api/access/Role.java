@@ -18,6 +18,8 @@ public record Role(String name) {
     public static final Role SUPERVISOR = new Role("supervisor");
     /** Administrators who configure resources, services and templates. */
     public static final Role ADMINISTRATOR = new Role("administrator");
+    /** Privacy officers who verify the audit trail and run its compliance queries. */
+    public static final Role PRIVACY_OFFICER = new Role("privacy-officer");
 
     /**
      * Validates the name.

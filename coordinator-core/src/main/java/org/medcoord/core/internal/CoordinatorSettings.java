@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.spi.event.DomainEventListener;
 
 /**
@@ -13,9 +14,13 @@ import org.medcoord.spi.event.DomainEventListener;
  * @param listeners listeners registered by the host
  * @param dispatchInterval background delivery interval, or null for none
  * @param maxDeliveryAttempts failed attempts before an event is parked
+ * @param node the node recorded in audit records
+ * @param auditSealInterval how often the audit chain is sealed in the background, or null for never
+ * @param checkpointEvery how many sealed events between signed checkpoints
  */
 public record CoordinatorSettings(Clock clock, List<DomainEventListener> listeners, Duration dispatchInterval,
-                                  int maxDeliveryAttempts) {
+                                  int maxDeliveryAttempts, NodeId node, Duration auditSealInterval,
+                                  int checkpointEvery) {
     /**
      * Copies the listeners.
      *
@@ -23,9 +28,13 @@ public record CoordinatorSettings(Clock clock, List<DomainEventListener> listene
      * @param listeners the listeners
      * @param dispatchInterval the interval
      * @param maxDeliveryAttempts the attempts
+     * @param node the node
+     * @param auditSealInterval the seal interval
+     * @param checkpointEvery the checkpoint spacing
      */
     public CoordinatorSettings {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(node, "node");
         listeners = List.copyOf(listeners);
     }
 }

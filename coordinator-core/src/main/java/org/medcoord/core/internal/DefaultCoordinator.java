@@ -3,12 +3,16 @@ package org.medcoord.core.internal;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
+import org.medcoord.api.audit.AuditTrail;
 import org.medcoord.api.common.Violations;
 import org.medcoord.api.event.EventDelivery;
 import org.medcoord.api.schedule.ScheduleAdministration;
@@ -22,11 +26,15 @@ import org.medcoord.core.appointment.internal.SessionAppointments;
 import org.medcoord.core.appointment.internal.SessionWaitList;
 import org.medcoord.core.appointment.internal.WaitlistOffers;
 import org.medcoord.core.appointment.internal.WaitlistService;
+import org.medcoord.core.audit.internal.AuditReview;
 import org.medcoord.core.audit.internal.AuditedCalls;
+import org.medcoord.core.audit.internal.ChainSealer;
+import org.medcoord.core.audit.internal.GeneratedKeyProvider;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
@@ -45,6 +53,9 @@ public final class DefaultCoordinator implements Coordinator {
     private final BookingService booking;
     private final WaitlistService waitlist;
     private final OutboxDispatcher events;
+    private final AuditedCalls calls;
+    private final ChainSealer sealer;
+    private final ScheduledExecutorService sealing;
 
     /**
      * Wires the services.
@@ -60,7 +71,25 @@ public final class DefaultCoordinator implements Coordinator {
         this.policy = new AccessPolicy();
         this.validator = new CommandValidator();
         IdGenerator ids = new IdGenerator();
-        AuditedCalls calls = new AuditedCalls(storage, clock, policy);
+        AuditedCalls calls = new AuditedCalls(storage, clock, policy, settings.node());
+        this.calls = calls;
+        KeyProvider keys = plugins.keyProvider().orElseGet(() -> {
+            LOG.warn("no audit key provider registered: audit checkpoints are signed with a key generated in memory, "
+                    + "which cannot verify them after a restart; register a plugin that provides a KeyProvider");
+            return new GeneratedKeyProvider();
+        });
+        this.sealer = new ChainSealer(storage, clock, keys, plugins.auditSinks(), settings.checkpointEvery());
+        if (settings.auditSealInterval() == null) {
+            this.sealing = null;
+        } else {
+            this.sealing = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "medcoord-audit-sealer");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = Math.max(1, settings.auditSealInterval().toMillis());
+            sealing.scheduleWithFixedDelay(sealer::sealQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
         Events events = new Events(ids);
         List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
         rules.addAll(plugins.bookingRules());
@@ -85,6 +114,7 @@ public final class DefaultCoordinator implements Coordinator {
         Appointments appointments = new SessionAppointments(booking, ctx);
         WaitList list = new SessionWaitList(waitlist, ctx);
         ScheduleAdministration schedule = new ScheduleService(plugins.storage(), policy, ctx);
+        AuditTrail audit = new AuditReview(plugins.storage(), sealer, calls, ctx);
         return new CoordinatorSession() {
             @Override
             public Actor actor() {
@@ -110,6 +140,11 @@ public final class DefaultCoordinator implements Coordinator {
             public ScheduleAdministration schedule() {
                 return schedule;
             }
+
+            @Override
+            public AuditTrail audit() {
+                return audit;
+            }
         };
     }
 
@@ -121,6 +156,18 @@ public final class DefaultCoordinator implements Coordinator {
     @Override
     public void close() {
         events.close();
+        if (sealing != null) {
+            sealing.shutdown();
+            try {
+                if (!sealing.awaitTermination(5, TimeUnit.SECONDS)) {
+                    sealing.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                sealing.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        sealer.sealQuietly();
         validator.close();
         plugins.storage().close();
     }

@@ -14,6 +14,7 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 
 /**
  * The contract of {@link org.medcoord.spi.storage.AuditStore}: records come back unchanged in
@@ -29,7 +30,7 @@ public abstract class AuditStoreContract extends ContractSupport {
     @Test
     void recordsComeBackUnchangedInAppendOrder() {
         assertEquals(List.of(), all());
-        AuditRecord denied = new AuditRecord(NOW, USER, Optional.of(UserId.of("u-doctor")), FacilityId.of("f-east"),
+        AuditRecord denied = new AuditRecord(NOW, USER, Optional.of(UserId.of("u-doctor")), FacilityId.of("f-east"), NodeId.of("node-b"),
                 Purpose.EMERGENCY, "appointment.read", List.of("a-1", "p-1"), Optional.empty(), AuditOutcome.DENIED,
                 "break-glass-expired");
         update(tx -> {

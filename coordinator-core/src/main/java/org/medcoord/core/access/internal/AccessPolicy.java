@@ -37,6 +37,7 @@ public final class AccessPolicy {
             case READ_APPOINTMENTS -> roles.stream().anyMatch(CARE_TEAM::contains);
             case WRITE_APPOINTMENTS -> roles.stream().anyMatch(CARE_TEAM::contains) && ctx.purpose() != Purpose.RESEARCH;
             case PRIVILEGED -> roles.contains(Role.SUPERVISOR) && ctx.purpose() != Purpose.RESEARCH;
+            case REVIEW_AUDIT -> roles.contains(Role.PRIVACY_OFFICER);
         };
     }
 }

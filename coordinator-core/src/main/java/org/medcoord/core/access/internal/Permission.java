@@ -13,5 +13,7 @@ public enum Permission {
     /** Book, move, cancel and change the status of appointments. */
     WRITE_APPOINTMENTS,
     /** Privileged resets and capacity overrides. */
-    PRIVILEGED
+    PRIVILEGED,
+    /** Verify the audit trail and run its compliance queries. */
+    REVIEW_AUDIT
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.CoordinatorException;
@@ -31,6 +33,7 @@ public final class AuditedCalls {
     private final Storage storage;
     private final Clock clock;
     private final AccessPolicy policy;
+    private final NodeId node;
 
     /**
      * Creates the runner.
@@ -38,11 +41,13 @@ public final class AuditedCalls {
      * @param storage the storage
      * @param clock the clock
      * @param policy the access policy
+     * @param node the node recorded as where each call was served
      */
-    public AuditedCalls(Storage storage, Clock clock, AccessPolicy policy) {
+    public AuditedCalls(Storage storage, Clock clock, AccessPolicy policy, NodeId node) {
         this.storage = storage;
         this.clock = clock;
         this.policy = policy;
+        this.node = node;
     }
 
     /**
@@ -101,6 +106,46 @@ public final class AuditedCalls {
     }
 
     /**
+     * Runs an audited call whose work runs its own storage units (such as sealing and verifying
+     * the audit chain), so it cannot share one with the audit record: checks access first, then
+     * does the work, then appends the record in a transaction of its own. A denied or failed call
+     * is audited the same way.
+     *
+     * @param ctx the caller
+     * @param permission what the call needs
+     * @param action the action name, for example {@code audit.verify}
+     * @param patient the patient concerned, if any
+     * @param entities the entity ids to record for a successful result
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T runOutside(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+                            Function<T, List<String>> entities, Supplier<T> work) {
+        try {
+            policy.check(ctx, permission, action);
+        } catch (AccessDeniedException denied) {
+            auditAlone(ctx, action, patient, AuditOutcome.DENIED, "access-denied");
+            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
+            throw denied;
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (CoordinatorException failed) {
+            String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
+            auditAlone(ctx, action, patient, AuditOutcome.FAILED, code);
+            LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
+            throw failed;
+        }
+        storage.inTransaction(tx -> {
+            append(tx, ctx, action, entities.apply(result), patient, AuditOutcome.SUCCESS, "ok");
+            return null;
+        });
+        return result;
+    }
+
+    /**
      * Appends an audit record inside a running transaction.
      *
      * @param tx the transaction
@@ -114,7 +159,7 @@ public final class AuditedCalls {
     public void append(StorageTransaction tx, CallContext ctx, String action, List<String> entities,
                        Optional<PatientId> patient, AuditOutcome outcome, String detail) {
         tx.audit().append(new AuditRecord(clock.instant(), ctx.actor().user(), ctx.actor().onBehalfOf(),
-                ctx.actor().facility(), ctx.purpose(), action, entities, patient, outcome, detail));
+                ctx.actor().facility(), node, ctx.purpose(), action, entities, patient, outcome, detail));
     }
 
     private void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
