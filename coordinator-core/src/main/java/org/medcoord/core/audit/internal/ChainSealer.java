@@ -36,6 +36,7 @@ public final class ChainSealer {
     static final int BATCH = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainSealer.class);
+    private static final int REFUSED = -1;
 
     private final Storage storage;
     private final Clock clock;
@@ -85,6 +86,10 @@ public final class ChainSealer {
         do {
             count = storage.inTransaction(tx -> {
                 ChainHead head = tx.audit().lockHead();
+                Optional<Checkpoint> newest = tx.audit().latestCheckpoint();
+                if (newest.isPresent() && contradicts(newest.get(), head)) {
+                    return REFUSED;
+                }
                 List<UnsealedRecord> batch = tx.audit().unsealed(BATCH);
                 AuditChain chain = AuditChain.after(head);
                 List<SealedRecord> events = new ArrayList<>(batch.size());
@@ -95,7 +100,6 @@ public final class ChainSealer {
                     tx.audit().seal(events);
                 }
                 boolean last = batch.size() < BATCH;
-                Optional<Checkpoint> newest = tx.audit().latestCheckpoint();
                 long signed = newest.map(Checkpoint::sequence).orElse(-1L);
                 long now = chain.headSequence();
                 if (now - Math.max(signed, 0) >= checkpointEvery || checkpointHead && last && now != signed) {
@@ -103,6 +107,11 @@ public final class ChainSealer {
                 }
                 return batch.size();
             });
+            if (count == REFUSED) {
+                LOG.error("the stored audit chain head is behind or differs from the newest signed checkpoint: the "
+                        + "chain was truncated or rewritten; sealing stops until the trail is verified and repaired");
+                break;
+            }
             sealed += count;
         } while (count == BATCH);
         if (sealed > 0) {
@@ -168,6 +177,16 @@ public final class ChainSealer {
                 return page.get(index++);
             }
         };
+    }
+
+    /**
+     * Whether the stored head cannot have grown from the checkpoint: it is behind it, or at its
+     * sequence with another hash. Sealing on from such a head, and signing it, would launder a
+     * truncation, so the sealer refuses and leaves the finding to the verifier.
+     */
+    private static boolean contradicts(Checkpoint checkpoint, ChainHead head) {
+        return checkpoint.sequence() > head.sequence()
+                || checkpoint.sequence() == head.sequence() && !checkpoint.head().equals(head.hash());
     }
 
     private void export() {
