@@ -102,7 +102,11 @@ public final class ChainSealer {
                 boolean last = batch.size() < BATCH;
                 long signed = newest.map(Checkpoint::sequence).orElse(-1L);
                 long now = chain.headSequence();
-                if (now - Math.max(signed, 0) >= checkpointEvery || checkpointHead && last && now != signed) {
+                // A newest checkpoint whose key this provider does not know (a key generated in memory by
+                // an earlier run, or a retired provider) cannot anchor a verification here: sign the head again.
+                boolean unknownKey = newest.isPresent() && keys.verificationKey(newest.get().keyId()).isEmpty();
+                if (now - Math.max(signed, 0) >= checkpointEvery
+                        || checkpointHead && last && (now != signed || unknownKey)) {
                     tx.audit().addCheckpoint(chain.checkpoint(clock.instant(), keys));
                 }
                 return batch.size();
