@@ -168,6 +168,24 @@ class AuditTrailTest {
         assertThat(mark).isEqualTo(4L);
     }
 
+    @Test
+    void a_sink_that_fails_is_offered_the_same_events_again_on_the_next_pass() {
+        clinic.book("p-1", "09:00");
+        clinic.sinkDown.set(true);
+        clinic.officer.audit().verify();
+        assertThat(clinic.exported).isEmpty();
+        long before = clinic.storage.read(tx -> tx.audit().sinkMark("collector"));
+        assertThat(before).isZero();
+
+        clinic.sinkDown.set(false);
+        clinic.book("p-2", "10:00");
+        clinic.officer.audit().verify();
+
+        assertThat(clinic.exported).extracting(e -> e.event().sequence()).containsExactly(1L, 2L, 3L);
+        long after = clinic.storage.read(tx -> tx.audit().sinkMark("collector"));
+        assertThat(after).isEqualTo(3L);
+    }
+
     private List<ChainedEvent> sealed() {
         return clinic.storage.read(tx -> tx.audit().chain(Long.MIN_VALUE, 1_000));
     }

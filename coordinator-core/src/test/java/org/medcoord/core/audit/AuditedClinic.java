@@ -52,6 +52,8 @@ final class AuditedClinic implements AutoCloseable {
     final MemoryStorage storage = new MemoryStorage();
     final GeneratedKeyProvider keys = new GeneratedKeyProvider("clinic-audit");
     final List<ExportedAuditEvent> exported = new CopyOnWriteArrayList<>();
+    /** While set, the sink refuses every batch, as an unreachable SIEM would. */
+    final java.util.concurrent.atomic.AtomicBoolean sinkDown = new java.util.concurrent.atomic.AtomicBoolean();
     final Coordinator coordinator;
     final CoordinatorSession desk;
     final CoordinatorSession clinician;
@@ -68,6 +70,9 @@ final class AuditedClinic implements AutoCloseable {
 
             @Override
             public void accept(List<ExportedAuditEvent> events) {
+                if (sinkDown.get()) {
+                    throw new IllegalStateException("collector unreachable");
+                }
                 exported.addAll(events);
             }
         };

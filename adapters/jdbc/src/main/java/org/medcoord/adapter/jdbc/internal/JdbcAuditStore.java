@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.audit.NodeId;
+import org.medcoord.api.common.AdapterException;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.spi.audit.AuditQuery;
@@ -100,7 +102,7 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
         return Sql.one(writing(), lockHead, s -> { },
                         rows -> new ChainHead(rows.getLong("seq"), ChainHash.of(rows.getBytes("hash"))),
                         "lock the audit chain head")
-                .orElseThrow(() -> new org.medcoord.api.common.AdapterException(
+                .orElseThrow(() -> new AdapterException(
                         "storage could not lock the audit chain head: its row is missing", null));
     }
 
@@ -244,7 +246,7 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static void checkLimit(int limit) {
