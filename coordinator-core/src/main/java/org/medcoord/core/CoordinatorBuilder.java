@@ -133,7 +133,8 @@ public final class CoordinatorBuilder {
     /**
      * How often audit records are sealed into the hash chain in the background, on a daemon
      * thread that {@link Coordinator#close()} stops after a last pass. Defaults to 5 seconds.
-     * Records are also sealed whenever the audit trail is verified or queried.
+     * Records are also sealed after every 1,000 records this coordinator appends, and whenever the
+     * audit trail is verified or queried.
      *
      * @param interval the pause between passes, at least 1 ms
      * @return this builder

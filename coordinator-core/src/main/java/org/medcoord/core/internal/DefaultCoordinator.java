@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.Actor;
@@ -46,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCoordinator.class);
+    /** Audit records appended by this node after which the chain is also sealed, between the periodic passes. */
+    private static final long SEAL_EVERY_RECORDS = 1_000;
 
     private final ResolvedPlugins plugins;
     private final AccessPolicy policy;
@@ -89,6 +93,19 @@ public final class DefaultCoordinator implements Coordinator {
             });
             long millis = Math.max(1, settings.auditSealInterval().toMillis());
             sealing.scheduleWithFixedDelay(sealer::sealQuietly, millis, millis, TimeUnit.MILLISECONDS);
+            AtomicBoolean queued = new AtomicBoolean();
+            calls.onEvery(SEAL_EVERY_RECORDS, () -> {
+                if (queued.compareAndSet(false, true)) {
+                    try {
+                        sealing.execute(() -> {
+                            queued.set(false);
+                            sealer.sealQuietly();
+                        });
+                    } catch (RejectedExecutionException closing) {
+                        queued.set(false);
+                    }
+                }
+            });
         }
         Events events = new Events(ids);
         List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());

@@ -186,6 +186,18 @@ class AuditTrailTest {
         assertThat(after).isEqualTo(3L);
     }
 
+    @Test
+    void every_thousand_records_appended_also_start_a_seal_between_the_periodic_passes() throws Exception {
+        for (int i = 0; i < 1_000; i++) {
+            clinic.desk.appointments().forPatient(P1, EPOCH, FAR);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sealed().size() < 1_000 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(sealed()).hasSize(1_000);
+    }
+
     private List<ChainedEvent> sealed() {
         return clinic.storage.read(tx -> tx.audit().chain(Long.MIN_VALUE, 1_000));
     }

@@ -3,6 +3,8 @@ package org.medcoord.core.audit.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,6 +36,10 @@ public final class AuditedCalls {
     private final Clock clock;
     private final AccessPolicy policy;
     private final NodeId node;
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicBoolean due = new AtomicBoolean();
+    private volatile long everyRecords = Long.MAX_VALUE;
+    private volatile Runnable onEveryRecords = () -> { };
 
     /**
      * Creates the runner.
@@ -48,6 +54,22 @@ public final class AuditedCalls {
         this.clock = clock;
         this.policy = policy;
         this.node = node;
+    }
+
+    /**
+     * Asks to be told after every {@code records} appends, for example to seal the chain. The
+     * action runs on the calling thread once the call's transaction has ended, so it should only
+     * hand the work to another thread.
+     *
+     * @param records how many appends between two calls, at least 1
+     * @param action what to run
+     */
+    public void onEvery(long records, Runnable action) {
+        if (records < 1) {
+            throw new IllegalArgumentException("records must be positive");
+        }
+        this.onEveryRecords = action;
+        this.everyRecords = records;
     }
 
     /**
@@ -86,13 +108,15 @@ public final class AuditedCalls {
                      TransactionWork<T> work) {
         AtomicReference<Optional<PatientId>> patient = new AtomicReference<>(Optional.empty());
         try {
-            return storage.inTransaction(tx -> {
+            T result = storage.inTransaction(tx -> {
                 patient.set(subject.apply(tx));
                 policy.check(ctx, permission, action);
-                T result = work.run(tx);
-                append(tx, ctx, action, entities.apply(result), patient.get(), AuditOutcome.SUCCESS, "ok");
-                return result;
+                T done = work.run(tx);
+                append(tx, ctx, action, entities.apply(done), patient.get(), AuditOutcome.SUCCESS, "ok");
+                return done;
             });
+            afterCommit();
+            return result;
         } catch (AccessDeniedException denied) {
             auditAlone(ctx, action, patient.get(), AuditOutcome.DENIED, "access-denied");
             LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
@@ -142,6 +166,7 @@ public final class AuditedCalls {
             append(tx, ctx, action, entities.apply(result), patient, AuditOutcome.SUCCESS, "ok");
             return null;
         });
+        afterCommit();
         return result;
     }
 
@@ -160,6 +185,9 @@ public final class AuditedCalls {
                        Optional<PatientId> patient, AuditOutcome outcome, String detail) {
         tx.audit().append(new AuditRecord(clock.instant(), ctx.actor().user(), ctx.actor().onBehalfOf(),
                 ctx.actor().facility(), node, ctx.purpose(), action, entities, patient, outcome, detail));
+        if (appended.incrementAndGet() % everyRecords == 0) {
+            due.set(true);
+        }
     }
 
     private void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
@@ -168,5 +196,12 @@ public final class AuditedCalls {
             append(tx, ctx, action, List.of(), patient, outcome, detail);
             return null;
         });
+        afterCommit();
+    }
+
+    private void afterCommit() {
+        if (due.get() && due.compareAndSet(true, false)) {
+            onEveryRecords.run();
+        }
     }
 }
