@@ -60,6 +60,7 @@ public final class DefaultCoordinator implements Coordinator {
     private final AuditedCalls calls;
     private final ChainSealer sealer;
     private final ScheduledExecutorService sealing;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Wires the services.
@@ -172,6 +173,9 @@ public final class DefaultCoordinator implements Coordinator {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         events.close();
         if (sealing != null) {
             sealing.shutdown();
