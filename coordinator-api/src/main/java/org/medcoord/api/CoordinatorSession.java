@@ -6,6 +6,7 @@ import org.medcoord.api.access.Actor;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
+import org.medcoord.api.audit.AuditTrail;
 import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.schedule.ScheduleAdministration;
 
@@ -65,4 +66,11 @@ public interface CoordinatorSession {
      * @since 0.1
      */
     Paperwork documents();
+
+    /**
+     * The audit trail: verification and compliance queries, for privacy officers.
+     *
+     * @return the service
+     */
+    AuditTrail audit();
 }

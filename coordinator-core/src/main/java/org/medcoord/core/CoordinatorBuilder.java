@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.medcoord.api.Coordinator;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.CoordinatorException;
 import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PluginConfigurationException;
@@ -35,6 +36,9 @@ public final class CoordinatorBuilder {
     private final List<DomainEventListener> listeners = new ArrayList<>();
     private Duration dispatchInterval;
     private int maxDeliveryAttempts = 8;
+    private NodeId node;
+    private Duration auditSealInterval = Duration.ofSeconds(5);
+    private int checkpointEvery = 10_000;
 
     CoordinatorBuilder() {
     }
@@ -129,6 +133,51 @@ public final class CoordinatorBuilder {
     }
 
     /**
+     * Names this application node in every audit record ("where" the call was served). Defaults
+     * to the local host name, or {@code node-1} when it cannot be found.
+     *
+     * @param node the node id
+     * @return this builder
+     */
+    public CoordinatorBuilder node(NodeId node) {
+        this.node = Objects.requireNonNull(node, "node");
+        return this;
+    }
+
+    /**
+     * How often audit records are sealed into the hash chain in the background, on a daemon
+     * thread that {@link Coordinator#close()} stops after a last pass. Defaults to 5 seconds.
+     * Records are also sealed after every 1,000 records this coordinator appends, and whenever the
+     * audit trail is verified or queried.
+     *
+     * @param interval the pause between passes, at least 1 ms
+     * @return this builder
+     */
+    public CoordinatorBuilder sealAuditEvery(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw InvalidRequestException.of("auditSealInterval", "must be positive");
+        }
+        this.auditSealInterval = interval;
+        return this;
+    }
+
+    /**
+     * How many sealed audit events between two signed checkpoints. Defaults to 10,000; a
+     * checkpoint is also signed whenever the trail is verified.
+     *
+     * @param events 1 to 10,000,000
+     * @return this builder
+     */
+    public CoordinatorBuilder checkpointEvery(int events) {
+        if (events < 1 || events > 10_000_000) {
+            throw InvalidRequestException.of("checkpointEvery", "must be between 1 and 10000000");
+        }
+        this.checkpointEvery = events;
+        return this;
+    }
+
+    /**
      * Builds the coordinator.
      *
      * @return the coordinator; close it when the host stops
@@ -157,6 +206,7 @@ public final class CoordinatorBuilder {
      */
     public CoordinatorModule module() {
         return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom),
-                new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts, accessPolicy));
+                new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts, accessPolicy,
+                        node != null ? node : NodeId.localHost(), auditSealInterval, checkpointEvery));
     }
 }

@@ -16,7 +16,9 @@ import org.medcoord.api.common.CoordinatorException;
 import org.medcoord.core.appointment.internal.BookingService;
 import org.medcoord.core.appointment.internal.WaitlistOffers;
 import org.medcoord.core.appointment.internal.WaitlistService;
+import org.medcoord.core.audit.internal.AuditReview;
 import org.medcoord.core.audit.internal.AuditedCalls;
+import org.medcoord.core.audit.internal.ChainSealer;
 import org.medcoord.core.document.internal.PaperworkService;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.internal.DefaultCoordinator;
@@ -93,7 +95,10 @@ class ArchitectureTest {
      *   <li>{@link WaitlistService}: settles a wait-list entry after its audited booking;</li>
      *   <li>{@link BookingService}: reads alternatives after a lost race that its audited call reports;</li>
      *   <li>{@link PaperworkService}: document types, questionnaires and requirements, facility setup
-     *       without patient data.</li>
+     *       without patient data;</li>
+     *   <li>{@link ChainSealer}: seals, checkpoints and exports the audit records themselves;</li>
+     *   <li>{@link AuditReview}: the privacy officer's verification and queries, run by
+     *       {@code AuditedCalls.runOutside}, which checks access and audits them.</li>
      * </ul>
      * A new class that opens storage fails this rule until it is added here with its reason.
      * The behaviour is checked by {@code AccessMatrixTest}: every service method leaves exactly
@@ -104,7 +109,7 @@ class ArchitectureTest {
             .that().resideInAPackage("org.medcoord.core..")
             .and().doNotBelongToAnyOf(AuditedCalls.class, ScheduleService.class, OutboxDispatcher.class,
                     DefaultCoordinator.class, WaitlistOffers.class, WaitlistService.class, BookingService.class,
-                    PaperworkService.class)
+                    PaperworkService.class, ChainSealer.class, AuditReview.class)
             .should().callMethod(Storage.class, "inTransaction", TransactionWork.class)
             .orShould().callMethod(Storage.class, "read", TransactionWork.class);
 }

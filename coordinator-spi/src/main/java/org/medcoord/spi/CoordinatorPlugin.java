@@ -1,6 +1,8 @@
 package org.medcoord.spi;
 
 import java.util.List;
+import org.medcoord.spi.audit.AuditSink;
+import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
@@ -63,6 +65,27 @@ public interface CoordinatorPlugin {
      * @return the listeners
      */
     default List<DomainEventListener> eventListeners() {
+        return List.of();
+    }
+
+    /**
+     * Key providers that sign checkpoints of the audit chain. A coordinator uses at most one
+     * across all plugins; with none it generates an in-memory key and logs a warning, which suits
+     * tests and demos only (checkpoints it signs cannot be verified after a restart).
+     *
+     * @return the key providers, normally none or one
+     */
+    default List<KeyProvider> keyProviders() {
+        return List.of();
+    }
+
+    /**
+     * Sinks that receive audit events once they are sealed into the chain, as FHIR R4
+     * {@code AuditEvent} JSON. Sink ids must be unique across all plugins.
+     *
+     * @return the sinks
+     */
+    default List<AuditSink> auditSinks() {
         return List.of();
     }
 }

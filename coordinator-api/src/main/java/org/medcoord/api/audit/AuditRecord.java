@@ -16,7 +16,8 @@ import org.medcoord.api.common.PatientId;
  * @param at when
  * @param user who
  * @param onBehalfOf for whom, if anyone
- * @param facility where
+ * @param facility where: the facility the user acts for
+ * @param node where: the application node that served the call
  * @param purpose why
  * @param action what, for example {@code appointment.book}
  * @param entities ids of the entities touched
@@ -25,7 +26,8 @@ import org.medcoord.api.common.PatientId;
  * @param detailCode a short code for the outcome, for example the conflict code
  * @since 0.1
  */
-public record AuditRecord(Instant at, UserId user, Optional<UserId> onBehalfOf, FacilityId facility, Purpose purpose,
+public record AuditRecord(Instant at, UserId user, Optional<UserId> onBehalfOf, FacilityId facility, NodeId node,
+                          Purpose purpose,
                           String action, List<String> entities, Optional<PatientId> patient, AuditOutcome outcome,
                           String detailCode) {
     /**
@@ -35,6 +37,7 @@ public record AuditRecord(Instant at, UserId user, Optional<UserId> onBehalfOf, 
      * @param user who
      * @param onBehalfOf for whom
      * @param facility where
+     * @param node the node
      * @param purpose why
      * @param action what
      * @param entities the entity ids
@@ -47,6 +50,7 @@ public record AuditRecord(Instant at, UserId user, Optional<UserId> onBehalfOf, 
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(onBehalfOf, "onBehalfOf");
         Objects.requireNonNull(facility, "facility");
+        Objects.requireNonNull(node, "node");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(patient, "patient");

@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.Actor;
@@ -17,6 +22,7 @@ import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.common.AccessDeniedException;
+import org.medcoord.api.audit.AuditTrail;
 import org.medcoord.api.common.Violations;
 import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.event.EventDelivery;
@@ -32,7 +38,10 @@ import org.medcoord.core.appointment.internal.SessionAppointments;
 import org.medcoord.core.appointment.internal.SessionWaitList;
 import org.medcoord.core.appointment.internal.WaitlistOffers;
 import org.medcoord.core.appointment.internal.WaitlistService;
+import org.medcoord.core.audit.internal.AuditReview;
 import org.medcoord.core.audit.internal.AuditedCalls;
+import org.medcoord.core.audit.internal.ChainSealer;
+import org.medcoord.core.audit.internal.GeneratedKeyProvider;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.document.internal.PaperworkGuard;
@@ -41,6 +50,7 @@ import org.medcoord.core.document.internal.PaperworkService;
 import org.medcoord.core.document.internal.SessionPaperwork;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
@@ -52,6 +62,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultCoordinator implements Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCoordinator.class);
+    /** Audit records appended by this node after which the chain is also sealed, between the periodic passes. */
+    private static final long SEAL_EVERY_RECORDS = 1_000;
 
     private final ResolvedPlugins plugins;
     private final AccessControl policy;
@@ -64,6 +76,9 @@ public final class DefaultCoordinator implements Coordinator {
     private final WaitlistService waitlist;
     private final PaperworkService paperwork;
     private final OutboxDispatcher events;
+    private final ChainSealer sealer;
+    private final ScheduledExecutorService sealing;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Wires the services.
@@ -81,8 +96,38 @@ public final class DefaultCoordinator implements Coordinator {
         this.validator = new CommandValidator();
         IdGenerator ids = new IdGenerator();
         this.ids = ids;
-        AuditedCalls calls = new AuditedCalls(storage, clock, policy);
+        AuditedCalls calls = new AuditedCalls(storage, clock, policy, settings.node());
         this.calls = calls;
+        KeyProvider keys = plugins.keyProvider().orElseGet(() -> {
+            LOG.warn("no audit key provider registered: audit checkpoints are signed with a key generated in memory, "
+                    + "which cannot verify them after a restart; register a plugin that provides a KeyProvider");
+            return new GeneratedKeyProvider();
+        });
+        this.sealer = new ChainSealer(storage, clock, keys, plugins.auditSinks(), settings.checkpointEvery());
+        if (settings.auditSealInterval() == null) {
+            this.sealing = null;
+        } else {
+            this.sealing = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "medcoord-audit-sealer");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = Math.max(1, settings.auditSealInterval().toMillis());
+            sealing.scheduleWithFixedDelay(sealer::sealQuietly, millis, millis, TimeUnit.MILLISECONDS);
+            AtomicBoolean queued = new AtomicBoolean();
+            calls.onEvery(SEAL_EVERY_RECORDS, () -> {
+                if (queued.compareAndSet(false, true)) {
+                    try {
+                        sealing.execute(() -> {
+                            queued.set(false);
+                            sealer.sealQuietly();
+                        });
+                    } catch (RejectedExecutionException closing) {
+                        queued.set(false);
+                    }
+                }
+            });
+        }
         Events events = new Events(ids);
         this.outboxEvents = events;
         List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
@@ -154,6 +199,7 @@ public final class DefaultCoordinator implements Coordinator {
         WaitList list = new SessionWaitList(waitlist, ctx);
         ScheduleAdministration schedule = new ScheduleService(plugins.storage(), policy, ctx);
         Paperwork documents = new SessionPaperwork(paperwork, ctx);
+        AuditTrail audit = new AuditReview(plugins.storage(), sealer, calls, ctx);
         return new CoordinatorSession() {
             @Override
             public Actor actor() {
@@ -189,6 +235,11 @@ public final class DefaultCoordinator implements Coordinator {
             public Paperwork documents() {
                 return documents;
             }
+
+            @Override
+            public AuditTrail audit() {
+                return audit;
+            }
         };
     }
 
@@ -199,7 +250,22 @@ public final class DefaultCoordinator implements Coordinator {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         events.close();
+        if (sealing != null) {
+            sealing.shutdown();
+            try {
+                if (!sealing.awaitTermination(5, TimeUnit.SECONDS)) {
+                    sealing.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                sealing.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        sealer.sealQuietly();
         validator.close();
         plugins.storage().close();
     }

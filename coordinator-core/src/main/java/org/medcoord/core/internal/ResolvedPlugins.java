@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.medcoord.api.common.PluginConfigurationException;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.SpiVersion;
+import org.medcoord.spi.audit.AuditSink;
+import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
@@ -24,10 +27,14 @@ import org.slf4j.LoggerFactory;
  * @param storage the one storage
  * @param bookingRules the plugins' booking rules, in registration order
  * @param listeners the plugins' event listeners, in registration order
+ * @param keyProvider the one key provider for audit checkpoints, if a plugin gave one
+ * @param auditSinks the plugins' audit sinks, in registration order, with unique ids
  */
 public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRule> bookingRules,
-                              List<DomainEventListener> listeners) {
+                              List<DomainEventListener> listeners, Optional<KeyProvider> keyProvider,
+                              List<AuditSink> auditSinks) {
     private static final Logger LOG = LoggerFactory.getLogger(ResolvedPlugins.class);
+    private static final java.util.regex.Pattern VALID_SINK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /**
      * Copies the lists.
@@ -36,11 +43,15 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
      * @param storage the storage
      * @param bookingRules the rules
      * @param listeners the listeners
+     * @param keyProvider the key provider
+     * @param auditSinks the sinks
      */
     public ResolvedPlugins {
         ids = List.copyOf(ids);
         bookingRules = List.copyOf(bookingRules);
         listeners = List.copyOf(listeners);
+        java.util.Objects.requireNonNull(keyProvider, "keyProvider");
+        auditSinks = List.copyOf(auditSinks);
     }
 
     /**
@@ -91,6 +102,10 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
         List<String> storageOwners = new ArrayList<>();
         List<BookingRule> rules = new ArrayList<>();
         List<DomainEventListener> listeners = new ArrayList<>();
+        List<KeyProvider> keyProviders = new ArrayList<>();
+        List<String> keyOwners = new ArrayList<>();
+        List<AuditSink> sinks = new ArrayList<>();
+        Map<String, String> sinkOwners = new HashMap<>();
         boolean loadFailed = false;
         for (CoordinatorPlugin plugin : plugins) {
             String id;
@@ -127,6 +142,22 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
                 }
                 rules.addAll(List.copyOf(plugin.bookingRules()));
                 listeners.addAll(List.copyOf(plugin.eventListeners()));
+                for (KeyProvider keys : List.copyOf(plugin.keyProviders())) {
+                    keyProviders.add(keys);
+                    keyOwners.add(id);
+                }
+                for (AuditSink sink : List.copyOf(plugin.auditSinks())) {
+                    String sinkId = sink.id();
+                    if (sinkId == null || !VALID_SINK_ID.matcher(sinkId).matches()) {
+                        problems.add("plugin '" + id + "' provides an audit sink whose id is not 1 to 64 letters, digits"
+                                + " and . _ : -");
+                    } else if (sinkOwners.putIfAbsent(sinkId, id) != null) {
+                        problems.add("audit sink id '" + sinkId + "' is provided more than once (by "
+                                + sinkOwners.get(sinkId) + " and " + id + ")");
+                    } else {
+                        sinks.add(sink);
+                    }
+                }
             } catch (RuntimeException e) {
                 problems.add("plugin '" + id + "' failed while loading: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
@@ -141,6 +172,10 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
             problems.add(storages.size() + " storages provided (by " + String.join(", ", storageOwners)
                     + "); exactly one is allowed");
         }
+        if (keyProviders.size() > 1) {
+            problems.add(keyProviders.size() + " audit key providers provided (by " + String.join(", ", keyOwners)
+                    + "); at most one is allowed");
+        }
         if (!problems.isEmpty()) {
             for (Storage s : storages) {
                 try {
@@ -151,6 +186,7 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
             }
             throw new PluginConfigurationException(problems, firstCause);
         }
-        return new ResolvedPlugins(List.copyOf(ids), storages.get(0), rules, listeners);
+        return new ResolvedPlugins(List.copyOf(ids), storages.get(0), rules, listeners,
+                keyProviders.stream().findFirst(), sinks);
     }
 }

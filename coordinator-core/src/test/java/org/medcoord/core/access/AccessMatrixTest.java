@@ -28,6 +28,7 @@ import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.AccessMode;
 import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.UserId;
 import org.medcoord.api.access.DataCategory;
 import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.Role;
@@ -52,6 +53,7 @@ import org.medcoord.api.appointment.WaitlistEntry;
 import org.medcoord.api.appointment.WaitlistRequest;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.AuditTrail;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.document.Questionnaire;
@@ -93,6 +95,7 @@ class AccessMatrixTest {
             Role.ADMINISTRATOR, Role.PRIVACY_OFFICER);
     private static final AccessPolicy POLICY = AccessPolicy.standard();
     private static final String REASON_TEXT = "matrix reason text";
+    private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
 
     /** One service method: what it needs and how to call it within a prepared cell. */
     record Call(String service, String method, DataCategory category, AccessMode mode, Function<Cell, Object> invoke) {
@@ -173,6 +176,12 @@ class AccessMatrixTest {
                 x.fixture.id())));
         c.add(documents("worklist", DataCategory.DOCUMENT, AccessMode.READ, x -> x.documents().worklist(7)));
 
+        c.add(audit("verify", x -> x.audit().verify()));
+        c.add(audit("accessesTo", x -> x.audit().accessesTo(x.fixture.patient(), Instant.EPOCH, FAR)));
+        c.add(audit("actionsBy", x -> x.audit().actionsBy(UserId.of("u-setup"), Instant.EPOCH, FAR)));
+        c.add(audit("breakGlassAccesses", x -> x.audit().breakGlassAccesses(Instant.EPOCH, FAR)));
+        c.add(audit("disclosures", x -> x.audit().disclosures(x.fixture.patient(), Instant.EPOCH, FAR)));
+
         c.add(waitList("add", AccessMode.WRITE, x -> x.waitList().add(x.waitlistRequest(x.patient))));
         c.add(waitList("accept", AccessMode.WRITE, x -> x.waitList().accept(x.offeredEntry().id())));
         c.add(waitList("withdraw", AccessMode.WRITE, x -> {
@@ -221,6 +230,10 @@ class AccessMatrixTest {
         return new Call("documents", method, category, mode, invoke);
     }
 
+    private static Call audit(String method, Function<Cell, Object> invoke) {
+        return new Call("audit", method, DataCategory.AUDIT, AccessMode.READ, invoke);
+    }
+
     private static Call schedule(String method, AccessMode mode, Function<Cell, Object> invoke) {
         return new Call("schedule", method, DataCategory.SCHEDULE, mode, invoke);
     }
@@ -234,7 +247,7 @@ class AccessMatrixTest {
                 services.put(accessor.getName(), type);
             }
         }
-        assertThat(services).containsKeys("appointments", "waitList", "schedule", "documents");
+        assertThat(services).containsKeys("appointments", "waitList", "schedule", "documents", "audit");
         Set<String> covered = calls().stream().map(c -> c.service() + "." + c.method()).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>();
         services.forEach((name, type) -> Arrays.stream(type.getMethods())
@@ -476,6 +489,10 @@ class AccessMatrixTest {
 
         Paperwork documents() {
             return session.documents();
+        }
+
+        AuditTrail audit() {
+            return session.audit();
         }
 
         PatientDocument document() {

@@ -27,6 +27,7 @@ import org.medcoord.api.appointment.WaitlistRequest;
 import org.medcoord.api.appointment.WaitlistStatus;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.document.Answer;
 import org.medcoord.api.document.DocumentId;
@@ -347,7 +348,7 @@ public final class Fixtures {
      * @return the record
      */
     public static AuditRecord audit(String action, String entity) {
-        return new AuditRecord(NOW, USER, Optional.empty(), FacilityId.of("f-main"), Purpose.TREATMENT, action,
+        return new AuditRecord(NOW, USER, Optional.empty(), FacilityId.of("f-main"), NodeId.of("node-1"), Purpose.TREATMENT, action,
                 List.of(entity), Optional.of(PatientId.of("p-1")), AuditOutcome.SUCCESS, "ok");
     }
 

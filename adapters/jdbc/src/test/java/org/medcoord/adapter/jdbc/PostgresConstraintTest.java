@@ -26,6 +26,7 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.AdapterException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.spi.storage.Claim;
@@ -131,7 +132,7 @@ class PostgresConstraintTest {
             s.execute("ALTER TABLE \"medcoord\".audit_records ADD CONSTRAINT no_test_detail "
                     + "CHECK (detail_code <> 'Jane-Doe-1970-02-03')");
         }
-        AuditRecord record = new AuditRecord(NOW, UserId.of("u-desk"), Optional.empty(), FacilityId.of("f-1"),
+        AuditRecord record = new AuditRecord(NOW, UserId.of("u-desk"), Optional.empty(), FacilityId.of("f-1"), NodeId.of("node-a"),
                 Purpose.TREATMENT, "appointment.book", List.of("a-1"), Optional.of(PatientId.of("p-MRN-4471")),
                 AuditOutcome.SUCCESS, "Jane-Doe-1970-02-03");
 

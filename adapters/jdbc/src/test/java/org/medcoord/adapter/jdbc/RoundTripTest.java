@@ -36,6 +36,7 @@ import org.medcoord.api.appointment.WaitlistRequest;
 import org.medcoord.api.appointment.WaitlistStatus;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.Preferences;
@@ -175,10 +176,10 @@ class RoundTripTest {
         Claim expiring = new Claim(DR, T, T.plusSeconds(60), "hold:h-1", Optional.of(T.plusNanos(1)), false);
         Claim override = new Claim(ROOM, T, T.plusSeconds(60), "appointment:" + AWKWARD.substring(0, 20),
                 Optional.empty(), true);
-        AuditRecord full2 = new AuditRecord(T, UserId.of("u-1"), Optional.of(UserId.of("u-boss")), FacilityId.of("f-1"),
+        AuditRecord full2 = new AuditRecord(T, UserId.of("u-1"), Optional.of(UserId.of("u-boss")), FacilityId.of("f-1"), NodeId.of("node-a"),
                 Purpose.EMERGENCY, AWKWARD, List.of("a-1", "p-1", "", "x:y"), Optional.of(PatientId.of("p-1")),
                 AuditOutcome.DENIED, AWKWARD);
-        AuditRecord bare2 = new AuditRecord(EARLY, UserId.of("u-1"), Optional.empty(), FacilityId.of("f-1"),
+        AuditRecord bare2 = new AuditRecord(EARLY, UserId.of("u-1"), Optional.empty(), FacilityId.of("f-1"), NodeId.of("n"),
                 Purpose.RESEARCH, "a", List.of(), Optional.empty(), AuditOutcome.FAILED, "");
 
         storage.inTransaction(tx -> {

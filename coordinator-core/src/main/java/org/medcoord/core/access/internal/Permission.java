@@ -21,7 +21,9 @@ public enum Permission {
     /** Read patients' documents, answers and the paperwork worklist. */
     READ_DOCUMENTS(DataCategory.DOCUMENT, AccessMode.READ, true),
     /** Request, send, complete and revoke patients' documents. */
-    WRITE_DOCUMENTS(DataCategory.DOCUMENT, AccessMode.WRITE, true);
+    WRITE_DOCUMENTS(DataCategory.DOCUMENT, AccessMode.WRITE, true),
+    /** Verify the audit trail and run its compliance queries. */
+    REVIEW_AUDIT(DataCategory.AUDIT, AccessMode.READ, true);
 
     private final DataCategory category;
     private final AccessMode mode;

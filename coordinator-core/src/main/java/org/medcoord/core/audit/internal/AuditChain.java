@@ -1,7 +1,11 @@
 package org.medcoord.core.audit.internal;
 
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
 import java.time.Instant;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.spi.audit.ChainHead;
 import org.medcoord.spi.audit.KeyProvider;
 
 /**
@@ -11,7 +15,7 @@ import org.medcoord.spi.audit.KeyProvider;
  */
 public final class AuditChain {
     /** The sequence number of the first event in every chain. */
-    public static final long FIRST_SEQUENCE = 1;
+    public static final long FIRST_SEQUENCE = ChainedEvent.FIRST_SEQUENCE;
 
     private final ChainEncoding encoding = new ChainEncoding();
     private long headSequence;
@@ -40,6 +44,16 @@ public final class AuditChain {
      * @return the chain, whose next event follows {@code head}
      */
     public static AuditChain after(ChainedEvent head) {
+        return new AuditChain(head.sequence(), head.hash());
+    }
+
+    /**
+     * A chain that continues after a head as the store records it.
+     *
+     * @param head the stored head
+     * @return the chain, whose next event follows {@code head}
+     */
+    public static AuditChain after(ChainHead head) {
         return new AuditChain(head.sequence(), head.hash());
     }
 

@@ -1,5 +1,6 @@
 package org.medcoord.core.audit.internal;
 
+import org.medcoord.spi.audit.Checkpoint;
 import org.medcoord.spi.audit.KeyProvider.KeyId;
 
 /**

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.CoordinatorException;
@@ -32,6 +36,11 @@ public final class AuditedCalls {
     private final Storage storage;
     private final Clock clock;
     private final AccessControl access;
+    private final NodeId node;
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicBoolean due = new AtomicBoolean();
+    private volatile long everyRecords = Long.MAX_VALUE;
+    private volatile Runnable onEveryRecords = () -> { };
 
     /**
      * Creates the runner.
@@ -39,11 +48,29 @@ public final class AuditedCalls {
      * @param storage the storage
      * @param clock the clock
      * @param access the access control
+     * @param node the node recorded as where each call was served
      */
-    public AuditedCalls(Storage storage, Clock clock, AccessControl access) {
+    public AuditedCalls(Storage storage, Clock clock, AccessControl access, NodeId node) {
         this.storage = storage;
         this.clock = clock;
         this.access = access;
+        this.node = node;
+    }
+
+    /**
+     * Asks to be told after every {@code records} appends, for example to seal the chain. The
+     * action runs on the calling thread once the call's transaction has ended, so it should only
+     * hand the work to another thread.
+     *
+     * @param records how many appends between two calls, at least 1
+     * @param action what to run
+     */
+    public void onEvery(long records, Runnable action) {
+        if (records < 1) {
+            throw new IllegalArgumentException("records must be positive");
+        }
+        this.onEveryRecords = action;
+        this.everyRecords = records;
     }
 
     /**
@@ -82,13 +109,15 @@ public final class AuditedCalls {
                      TransactionWork<T> work) {
         AtomicReference<Optional<PatientId>> patient = new AtomicReference<>(Optional.empty());
         try {
-            return storage.inTransaction(tx -> {
+            T result = storage.inTransaction(tx -> {
                 patient.set(subject.apply(tx));
                 access.check(ctx, permission, action);
-                T result = access.scope(ctx, action, work.run(tx));
-                append(tx, ctx, action, entities.apply(result), patient.get(), AuditOutcome.SUCCESS, "ok");
-                return result;
+                T done = access.scope(ctx, action, work.run(tx));
+                append(tx, ctx, action, entities.apply(done), patient.get(), AuditOutcome.SUCCESS, "ok");
+                return done;
             });
+            afterCommit();
+            return result;
         } catch (AccessDeniedException denied) {
             auditAlone(ctx, action, patient.get(), AuditOutcome.DENIED, denied.code());
             LOG.info("denied {} for user {} purpose {}: {}", action, ctx.actor().user(), ctx.purpose().code(),
@@ -100,6 +129,47 @@ public final class AuditedCalls {
             LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
             throw failed;
         }
+    }
+
+    /**
+     * Runs an audited call whose work runs its own storage units (such as sealing and verifying
+     * the audit chain), so it cannot share one with the audit record: checks access first, then
+     * does the work, then appends the record in a transaction of its own. A denied or failed call
+     * is audited the same way.
+     *
+     * @param ctx the caller
+     * @param permission what the call needs
+     * @param action the action name, for example {@code audit.verify}
+     * @param patient the patient concerned, if any
+     * @param entities the entity ids to record for a successful result
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T runOutside(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+                            Function<T, List<String>> entities, Supplier<T> work) {
+        try {
+            access.check(ctx, permission, action);
+        } catch (AccessDeniedException denied) {
+            auditAlone(ctx, action, patient, AuditOutcome.DENIED, denied.code());
+            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
+            throw denied;
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (CoordinatorException failed) {
+            String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
+            auditAlone(ctx, action, patient, AuditOutcome.FAILED, code);
+            LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
+            throw failed;
+        }
+        storage.inTransaction(tx -> {
+            append(tx, ctx, action, entities.apply(result), patient, AuditOutcome.SUCCESS, "ok");
+            return null;
+        });
+        afterCommit();
+        return result;
     }
 
     /**
@@ -121,7 +191,10 @@ public final class AuditedCalls {
             recorded.add("break-glass:" + ctx.breakGlass().get().grantId());
         }
         tx.audit().append(new AuditRecord(clock.instant(), ctx.actor().user(), ctx.actor().onBehalfOf(),
-                ctx.actor().facility(), ctx.purpose(), action, recorded, patient, outcome, detail));
+                ctx.actor().facility(), node, ctx.purpose(), action, recorded, patient, outcome, detail));
+        if (appended.incrementAndGet() % everyRecords == 0) {
+            due.set(true);
+        }
     }
 
     /**
@@ -139,5 +212,12 @@ public final class AuditedCalls {
             append(tx, ctx, action, List.of(), patient, outcome, detail);
             return null;
         });
+        afterCommit();
+    }
+
+    private void afterCommit() {
+        if (due.get() && due.compareAndSet(true, false)) {
+            onEveryRecords.run();
+        }
     }
 }

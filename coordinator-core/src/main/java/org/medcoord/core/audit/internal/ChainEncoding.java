@@ -14,16 +14,18 @@ import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
 
 /**
  * The canonical binary form of a chained audit event and its SHA-256. One instance reuses one
  * buffer and one digest, so hashing allocates nothing but the result. Not thread safe: each
  * chain and each verification run has its own.
  *
- * <p>Version 1 of the encoding, all integers big-endian, every field self-delimiting, so two
+ * <p>Version 2 of the encoding (version 1 lacked the node), all integers big-endian, every field self-delimiting, so two
  * different events never share an encoding:
  * <pre>
- * u8      1                     format version
+ * u8      2                     format version
  * i64     sequence
  * 32 B    previous hash
  * i64     at, seconds since the epoch
@@ -31,6 +33,7 @@ import org.medcoord.api.common.PatientId;
  * str     user
  * opt     onBehalfOf            u8 0 when absent; u8 1 then str when present
  * str     facility
+ * str     node
  * str     purpose               the HL7 PurposeOfUse code, for example TREAT
  * str     action
  * i32     number of entities, then str for each, in order
@@ -45,7 +48,7 @@ import org.medcoord.api.common.PatientId;
  */
 final class ChainEncoding {
     /** The format version written first. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -113,6 +116,7 @@ final class ChainEncoding {
             putAbsent();
         }
         putString(record.facility().value());
+        putString(record.node().value());
         putString(record.purpose().code());
         putString(record.action());
         List<String> entities = record.entities();

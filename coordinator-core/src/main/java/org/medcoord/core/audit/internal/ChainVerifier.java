@@ -1,5 +1,8 @@
 package org.medcoord.core.audit.internal;
 
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -10,7 +10,9 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.spi.audit.ChainedEvent;
 
 /** Audit records and chains built from a seed, and the single-field changes a tamperer might make. */
 final class AuditFixtures {
@@ -36,7 +38,8 @@ final class AuditFixtures {
             entities.add("slot-" + random.nextInt(1_000_000));
         }
         return new AuditRecord(START.plusMillis(sequence * 250 + random.nextInt(250)), UserId.of("u" + random.nextInt(50)),
-                onBehalfOf, FacilityId.of("f" + random.nextInt(4)), Purpose.values()[random.nextInt(Purpose.values().length)],
+                onBehalfOf, FacilityId.of("f" + random.nextInt(4)), NodeId.of("n" + random.nextInt(2)),
+                Purpose.values()[random.nextInt(Purpose.values().length)],
                 ACTIONS[random.nextInt(ACTIONS.length)], entities, patient,
                 AuditOutcome.values()[random.nextInt(AuditOutcome.values().length)], random.nextInt(3) == 0 ? "slot-taken" : "ok");
     }
@@ -98,7 +101,7 @@ final class AuditFixtures {
     private static AuditRecord with(AuditRecord original, Instant at, UserId user, Optional<UserId> onBehalfOf,
                                     FacilityId facility, Purpose purpose, String action, List<String> entities,
                                     Optional<PatientId> patient, AuditOutcome outcome, String detailCode) {
-        AuditRecord changed = new AuditRecord(at, user, onBehalfOf, facility, purpose, action, entities, patient, outcome, detailCode);
+        AuditRecord changed = new AuditRecord(at, user, onBehalfOf, facility, original.node(), purpose, action, entities, patient, outcome, detailCode);
         if (changed.equals(original)) {
             throw new AssertionError("the change left the record as it was");
         }

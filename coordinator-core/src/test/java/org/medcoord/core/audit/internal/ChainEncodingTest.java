@@ -15,7 +15,10 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
 
 class ChainEncodingTest {
     private static final ChainHash PREVIOUS =
@@ -26,7 +29,7 @@ class ChainEncodingTest {
     private static AuditRecord record(Optional<UserId> onBehalfOf, List<String> entities, Optional<PatientId> patient,
                                       String action) {
         return new AuditRecord(Instant.parse("2027-03-01T08:15:30.123456789Z"), UserId.of("dr.lee"), onBehalfOf,
-                FacilityId.of("north-campus"), Purpose.TREATMENT, action, entities, patient, AuditOutcome.DENIED,
+                FacilityId.of("north-campus"), NodeId.of("app-2"), Purpose.TREATMENT, action, entities, patient, AuditOutcome.DENIED,
                 "access-denied");
     }
 
@@ -39,7 +42,7 @@ class ChainEncodingTest {
     void the_encoding_is_the_documented_layout() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeByte(1);
+        out.writeByte(2);
         out.writeLong(42);
         out.write(PREVIOUS.toBytes());
         out.writeLong(Instant.parse("2027-03-01T08:15:30Z").getEpochSecond());
@@ -48,6 +51,7 @@ class ChainEncodingTest {
         out.writeByte(1);
         string(out, "nurse:7");
         string(out, "north-campus");
+        string(out, "app-2");
         string(out, "TREAT");
         string(out, "appointment.book");
         out.writeInt(2);
@@ -70,7 +74,7 @@ class ChainEncodingTest {
     @Test
     void the_hash_is_pinned_so_that_a_format_change_cannot_go_unnoticed() {
         assertThat(encoding.hash(42, PREVIOUS, sample()).toHex())
-                .isEqualTo("36cdcbd07a61f5c41073f024a262d96eddc5fec7c77ddc5223a7e0feb070d762");
+                .isEqualTo("1346d16a5caf27ac6458421843368d02ec0ea960ad020fe98bfb18cabfd1db2f");
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.medcoord.core.audit.internal.AuditFinding.Removed;
 import org.medcoord.core.audit.internal.AuditFinding.Swapped;
 import org.medcoord.core.audit.internal.AuditFinding.Truncated;
 import org.medcoord.core.audit.internal.Tampering.SwapKind;
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
 
 /**
  * Random single tamperings of a 100,000-event chain checkpointed at its head: each is detected

@@ -18,6 +18,9 @@ import org.medcoord.core.audit.internal.AuditFinding.Swapped;
 import org.medcoord.core.audit.internal.AuditFinding.Truncated;
 import org.medcoord.core.audit.internal.Tampering.SwapKind;
 import org.medcoord.spi.audit.KeyProvider.KeyId;
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
 
 class ChainVerifierTest {
     private static final int SIZE = 30;

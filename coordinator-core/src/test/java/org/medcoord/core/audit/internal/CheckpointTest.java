@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.medcoord.api.common.AdapterException;
 import org.medcoord.spi.audit.KeyProvider;
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.Checkpoint;
 
 class CheckpointTest {
     private static final ChainHash HEAD = ChainHash.ofHex("ab".repeat(32));

@@ -1,6 +1,8 @@
 package org.medcoord.core.audit.internal;
 
 import java.util.List;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
 
 /** One chain of 100,000 events and a checkpoint of its head, built once and shared by the tests that need size. */
 final class LargeChain {

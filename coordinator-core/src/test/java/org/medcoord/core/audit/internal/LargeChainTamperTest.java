@@ -16,6 +16,7 @@ import org.medcoord.core.audit.internal.AuditFinding.Removed;
 import org.medcoord.core.audit.internal.AuditFinding.Swapped;
 import org.medcoord.core.audit.internal.AuditFinding.Truncated;
 import org.medcoord.core.audit.internal.Tampering.SwapKind;
+import org.medcoord.spi.audit.ChainedEvent;
 
 /** Every kind of single tampering, at the start, the middle and the end of a 100,000-event chain. */
 class LargeChainTamperTest {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.spi.audit.ChainHash;
+import org.medcoord.spi.audit.ChainedEvent;
 
 /** What someone with write access to the audit store might do; every method returns a changed copy. */
 final class Tampering {

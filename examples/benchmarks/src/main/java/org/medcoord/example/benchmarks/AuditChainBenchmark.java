@@ -15,13 +15,14 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.core.audit.internal.AuditChain;
 import org.medcoord.core.audit.internal.ChainVerifier;
-import org.medcoord.core.audit.internal.ChainedEvent;
-import org.medcoord.core.audit.internal.Checkpoint;
 import org.medcoord.core.audit.internal.GeneratedKeyProvider;
 import org.medcoord.core.audit.internal.VerificationReport;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
 
 /**
  * The audit hash chain over 1,000,000 events: the CPU time to append (hash and link) one event,
@@ -45,6 +46,8 @@ public final class AuditChainBenchmark {
     private static final Instant START = Instant.parse("2027-03-01T08:00:00Z");
     private static final String[] ACTIONS = {"appointment.book", "appointment.read", "appointment.cancel",
         "referral.create", "document.sign", "schedule.search"};
+
+    private static final NodeId NODE = NodeId.of("node-1");
 
     private AuditChainBenchmark() {
     }
@@ -176,7 +179,8 @@ public final class AuditChainBenchmark {
                     ? List.of("appt-" + i, "slot-" + random.nextInt(1_000_000)) : List.of("appt-" + i);
             records.add(new AuditRecord(START.plusMillis(i * 40L + random.nextInt(40)), users[random.nextInt(users.length)],
                     random.nextInt(8) == 0 ? Optional.of(users[random.nextInt(users.length)]) : Optional.empty(),
-                    facilities[random.nextInt(facilities.length)], Purpose.values()[random.nextInt(Purpose.values().length)],
+                    facilities[random.nextInt(facilities.length)], NODE,
+                    Purpose.values()[random.nextInt(Purpose.values().length)],
                     ACTIONS[random.nextInt(ACTIONS.length)], entities,
                     random.nextInt(10) == 0 ? Optional.empty() : Optional.of(patients[random.nextInt(patients.length)]),
                     random.nextInt(20) == 0 ? AuditOutcome.DENIED : AuditOutcome.SUCCESS, "ok"));
@@ -188,7 +192,8 @@ public final class AuditChainBenchmark {
     private static int encodedLength(AuditRecord record) {
         int length = 1 + 8 + 32 + 8 + 4;
         length += string(record.user().value()) + 1 + record.onBehalfOf().map(u -> string(u.value())).orElse(0);
-        length += string(record.facility().value()) + string(record.purpose().code()) + string(record.action());
+        length += string(record.facility().value()) + string(record.node().value()) + string(record.purpose().code())
+                + string(record.action());
         length += 4 + record.entities().stream().mapToInt(AuditChainBenchmark::string).sum();
         length += 1 + record.patient().map(p -> string(p.value())).orElse(0);
         length += string(record.outcome().name()) + string(record.detailCode());

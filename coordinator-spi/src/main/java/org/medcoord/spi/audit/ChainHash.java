@@ -1,4 +1,4 @@
-package org.medcoord.core.audit.internal;
+package org.medcoord.spi.audit;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,6 +15,7 @@ import org.medcoord.api.common.InvalidRequestException;
  * @param w1 digest bytes 8 to 15
  * @param w2 digest bytes 16 to 23
  * @param w3 digest bytes 24 to 31
+ * @since 0.1
  */
 public record ChainHash(long w0, long w1, long w2, long w3) {
     /** The number of bytes in a hash. */
@@ -55,17 +56,37 @@ public record ChainHash(long w0, long w1, long w2, long w3) {
         }
     }
 
-    static ChainHash read(byte[] bytes, int offset) {
+    /**
+     * Reads a hash from 32 bytes of a larger array, without copying.
+     *
+     * @param bytes the array
+     * @param offset where the digest starts
+     * @return the hash
+     */
+    public static ChainHash read(byte[] bytes, int offset) {
         return new ChainHash((long) LONGS.get(bytes, offset), (long) LONGS.get(bytes, offset + 8),
                 (long) LONGS.get(bytes, offset + 16), (long) LONGS.get(bytes, offset + 24));
     }
 
-    boolean equalsAt(byte[] bytes, int offset) {
+    /**
+     * Whether this hash equals the 32 bytes at an offset, without copying.
+     *
+     * @param bytes the array
+     * @param offset where the digest starts
+     * @return true when they are equal
+     */
+    public boolean equalsAt(byte[] bytes, int offset) {
         return w0 == (long) LONGS.get(bytes, offset) && w1 == (long) LONGS.get(bytes, offset + 8)
                 && w2 == (long) LONGS.get(bytes, offset + 16) && w3 == (long) LONGS.get(bytes, offset + 24);
     }
 
-    void write(byte[] bytes, int offset) {
+    /**
+     * Writes the 32 digest bytes into an array.
+     *
+     * @param bytes the array, with room for 32 bytes at {@code offset}
+     * @param offset where to write
+     */
+    public void write(byte[] bytes, int offset) {
         LONGS.set(bytes, offset, w0);
         LONGS.set(bytes, offset + 8, w1);
         LONGS.set(bytes, offset + 16, w2);

@@ -1,4 +1,4 @@
-package org.medcoord.core.audit.internal;
+package org.medcoord.spi.audit;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.medcoord.api.common.AdapterException;
 import org.medcoord.api.common.InvalidRequestException;
-import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.audit.KeyProvider.KeyId;
 
 /**
@@ -33,6 +32,7 @@ import org.medcoord.spi.audit.KeyProvider.KeyId;
  * @param at when the checkpoint was taken
  * @param keyId the key that signed it
  * @param signature the Ed25519 signature; copied in and out
+ * @since 0.1
  */
 public record Checkpoint(long sequence, ChainHash head, Instant at, KeyId keyId, byte[] signature) {
     private static final byte[] TAG = "MCAUDCP1".getBytes(StandardCharsets.US_ASCII);
@@ -41,7 +41,11 @@ public record Checkpoint(long sequence, ChainHash head, Instant at, KeyId keyId,
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    /** What checking a checkpoint's signature found. */
+    /**
+     * What checking a checkpoint's signature found.
+     *
+     * @since 0.1
+     */
     public enum Status {
         /** The signature holds under the named key. */
         VALID,
@@ -61,7 +65,7 @@ public record Checkpoint(long sequence, ChainHash head, Instant at, KeyId keyId,
      * @param signature the signature
      */
     public Checkpoint {
-        if (sequence < AuditChain.FIRST_SEQUENCE - 1) {
+        if (sequence < ChainedEvent.FIRST_SEQUENCE - 1) {
             throw InvalidRequestException.of("sequence", "must not be negative");
         }
         Objects.requireNonNull(head, "head");

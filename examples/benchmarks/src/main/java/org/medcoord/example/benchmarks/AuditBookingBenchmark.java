@@ -1,0 +1,321 @@
+package org.medcoord.example.benchmarks;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.medcoord.adapter.jdbc.JdbcOptions;
+import org.medcoord.adapter.jdbc.JdbcStorage;
+import org.medcoord.adapter.memory.MemoryStorage;
+import org.medcoord.api.Coordinator;
+import org.medcoord.api.CoordinatorSession;
+import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.Purpose;
+import org.medcoord.api.access.Role;
+import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.AuditVerification;
+import org.medcoord.api.common.ConflictException;
+import org.medcoord.api.common.PatientId;
+import org.medcoord.api.schedule.Resource;
+import org.medcoord.api.schedule.ResourceId;
+import org.medcoord.api.schedule.ResourceKind;
+import org.medcoord.api.schedule.ResourceRequirement;
+import org.medcoord.api.schedule.RoleAssignment;
+import org.medcoord.api.schedule.ServiceType;
+import org.medcoord.api.schedule.ServiceTypeId;
+import org.medcoord.api.schedule.WeeklyTemplate;
+import org.medcoord.api.appointment.BookCommand;
+import org.medcoord.core.Coordinators;
+import org.medcoord.spi.CoordinatorPlugin;
+import org.medcoord.spi.audit.AuditQuery;
+import org.medcoord.spi.audit.ChainHead;
+import org.medcoord.spi.audit.ChainedEvent;
+import org.medcoord.spi.audit.Checkpoint;
+import org.medcoord.spi.audit.SealedRecord;
+import org.medcoord.spi.audit.UnsealedRecord;
+import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.Storage;
+import org.medcoord.spi.storage.StorageTransaction;
+import org.medcoord.spi.storage.TransactionWork;
+
+/**
+ * Booking with the audit trail on against booking with it off, on the same backend: the memory
+ * adapter and an H2 file. "On" is MedCoord as hosts get it: each booking inserts its audit record
+ * in its own transaction, a background sealer chains the records every 100 ms, and the timed
+ * region ends with a privacy officer's verification, which seals the rest, signs a checkpoint and
+ * verifies the whole chain. "Off" wraps the same storage so that its audit store drops every record
+ * (a switch for this benchmark only; hosts cannot turn the audit off). Runs alternate on and off so
+ * that drifting load on the machine hits both alike; the median of the repetitions is reported.
+ *
+ * <p>Run: {@code mvn -q -B -pl examples/benchmarks -am package -DskipTests && java -cp
+ * "examples/benchmarks/target/classes:$(cat examples/benchmarks/target/cp.txt)"
+ * org.medcoord.example.benchmarks.AuditBookingBenchmark}
+ */
+public final class AuditBookingBenchmark {
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private static final LocalDate DAY_ONE = LocalDate.of(2027, 3, 1);
+    private static final ServiceTypeId VISIT = ServiceTypeId.of("visit");
+    private static final int RESOURCES = 10;
+
+    private AuditBookingBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark and prints a Markdown table.
+     *
+     * @param args {@code memory} or {@code h2} to run one backend only; nothing for both
+     * @throws Exception when a worker fails
+     */
+    public static void main(String[] args) throws Exception {
+        run(false, System.out, args.length == 0 ? "all" : args[0]);
+    }
+
+    /**
+     * Runs every comparison.
+     *
+     * @param quick short runs, for the test that runs this end to end; the figures mean nothing then
+     * @param out where the table goes
+     * @throws Exception when a worker fails
+     */
+    static void run(boolean quick, PrintStream out) throws Exception {
+        run(quick, out, "all");
+    }
+
+    private static void run(boolean quick, PrintStream out, String backends) throws Exception {
+        int repetitions = quick ? 1 : 5;
+        out.println("| backend | threads | attempts per run | audit off, attempts/s | audit on, attempts/s | on / off |");
+        out.println("|---|---|---|---|---|---|");
+        Path dir = Files.createTempDirectory("medcoord-audit-bench");
+        try {
+            int[] file = {0};
+            Supplier<Storage> memory = MemoryStorage::new;
+            Supplier<Storage> h2 = () -> JdbcStorage.open(JdbcOptions.embedded(dir.resolve("bench-" + ++file[0])));
+            if (!backends.equals("h2")) {
+                compare(out, "memory", memory, 1, quick ? 500 : 20_000, repetitions);
+                compare(out, "memory", memory, 4, quick ? 500 : 20_000, repetitions);
+            }
+            if (!backends.equals("memory")) {
+                compare(out, "H2 file", h2, 1, quick ? 100 : 3_000, repetitions);
+                compare(out, "H2 file", h2, 4, quick ? 100 : 3_000, repetitions);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void compare(PrintStream out, String backend, Supplier<Storage> storages, int threads,
+                                int attempts, int repetitions) throws Exception {
+        if (repetitions > 1) {
+            measure(storages, false, threads, attempts / 4);
+            measure(storages, true, threads, attempts / 4);
+        }
+        double[] off = new double[repetitions];
+        double[] on = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            off[r] = measure(storages, false, threads, attempts);
+            on[r] = measure(storages, true, threads, attempts);
+        }
+        double medianOff = median(off);
+        double medianOn = median(on);
+        out.printf("| %s | %d | %d | %.0f | %.0f | %.2f |%n", backend, threads, attempts, medianOff, medianOn,
+                medianOn / medianOff);
+    }
+
+    /** Attempts per second, over the bookings and, with the audit on, the final seal and verification. */
+    private static double measure(Supplier<Storage> storages, boolean auditOn, int threads, int attempts)
+            throws Exception {
+        Storage storage = storages.get();
+        Storage used = auditOn ? storage : new AuditOff(storage);
+        try (Coordinator coordinator = clinic(used)) {
+            CoordinatorSession desk = coordinator.session(Actor.of("u-bench", "fac-1", Role.SCHEDULER),
+                    Purpose.TREATMENT);
+            CoordinatorSession officer = coordinator.session(Actor.of("u-privacy", "fac-1", Role.PRIVACY_OFFICER),
+                    Purpose.OPERATIONS);
+            AtomicLong done = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                int share = attempts / threads;
+                futures.add(pool.submit(() -> book(desk, seed, share, done)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            AuditVerification report = officer.audit().verify();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            if (!report.ok() || auditOn && report.eventsChecked() < attempts / threads * threads) {
+                throw new IllegalStateException("the audit chain did not verify: " + report);
+            }
+            return done.get() / seconds;
+        }
+    }
+
+    private static void book(CoordinatorSession desk, int seed, int attempts, AtomicLong done) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Instant firstDay = DAY_ONE.atStartOfDay(ZONE).toInstant();
+        for (int i = 0; i < attempts; i++) {
+            Instant start = firstDay.plus(Duration.ofDays(random.nextInt(60)))
+                    .plus(Duration.ofMinutes(15L * (32 + random.nextInt(36))));
+            BookCommand command = new BookCommand(VISIT, PatientId.of("p-" + seed + "-" + i), start,
+                    List.of(RoleAssignment.of("clinician", "r-" + random.nextInt(RESOURCES))), Optional.empty(),
+                    Optional.empty());
+            try {
+                desk.appointments().book(command);
+            } catch (ConflictException lost) {
+                // a lost race is an attempt too, audited as a failed call
+            }
+            done.incrementAndGet();
+        }
+    }
+
+    private static Coordinator clinic(Storage storage) {
+        Clock clock = Clock.fixed(DAY_ONE.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        Coordinator coordinator = Coordinators.builder().plugin(new CoordinatorPlugin() {
+            @Override
+            public String id() {
+                return "bench-storage";
+            }
+
+            @Override
+            public List<Storage> storages() {
+                return List.of(storage);
+            }
+        }).clock(clock).sealAuditEvery(Duration.ofMillis(100)).build();
+        CoordinatorSession admin = coordinator.session(Actor.of("u-admin", "fac-1", Role.ADMINISTRATOR),
+                Purpose.OPERATIONS);
+        for (int i = 0; i < RESOURCES; i++) {
+            ResourceId id = ResourceId.of("r-" + i);
+            admin.schedule().defineResource(Resource.of(id.value(), ResourceKind.PRACTITIONER, "Clinician " + i, ZONE,
+                    "main", "clinic"));
+            admin.schedule().addTemplate(WeeklyTemplate.of(id, DAY_ONE, "08:00", "17:00", DayOfWeek.values()));
+        }
+        admin.schedule().defineService(ServiceType.of(VISIT.value(), "Visit", Duration.ofMinutes(15),
+                ResourceRequirement.of("clinician", ResourceKind.PRACTITIONER, "clinic")));
+        return coordinator;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The same storage with an audit store that keeps nothing: the benchmark's "audit off". */
+    private static final class AuditOff implements Storage {
+        private final Storage storage;
+
+        AuditOff(Storage storage) {
+            this.storage = storage;
+        }
+
+        @Override
+        public <T> T inTransaction(TransactionWork<T> work) {
+            return storage.inTransaction(tx -> work.run(withoutAudit(tx)));
+        }
+
+        @Override
+        public <T> T read(TransactionWork<T> work) {
+            return storage.read(tx -> work.run(withoutAudit(tx)));
+        }
+
+        @Override
+        public String describe() {
+            return storage.describe() + " without audit";
+        }
+
+        @Override
+        public void close() {
+            storage.close();
+        }
+
+        private static StorageTransaction withoutAudit(StorageTransaction tx) {
+            return (StorageTransaction) Proxy.newProxyInstance(StorageTransaction.class.getClassLoader(),
+                    new Class<?>[] {StorageTransaction.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("audit") && method.getParameterCount() == 0) {
+                            return NOTHING;
+                        }
+                        try {
+                            return method.invoke(tx, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    private static final AuditStore NOTHING = new AuditStore() {
+        @Override
+        public void append(AuditRecord record) {
+        }
+
+        @Override
+        public List<AuditRecord> all() {
+            return List.of();
+        }
+
+        @Override
+        public ChainHead lockHead() {
+            return ChainHead.EMPTY;
+        }
+
+        @Override
+        public List<UnsealedRecord> unsealed(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public void seal(List<SealedRecord> sealed) {
+        }
+
+        @Override
+        public List<ChainedEvent> chain(long fromSequence, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<ChainedEvent> find(AuditQuery query) {
+            return List.of();
+        }
+
+        @Override
+        public void addCheckpoint(Checkpoint checkpoint) {
+        }
+
+        @Override
+        public Optional<Checkpoint> latestCheckpoint() {
+            return Optional.empty();
+        }
+
+        @Override
+        public long sinkMark(String sinkId) {
+            return 0;
+        }
+
+        @Override
+        public void setSinkMark(String sinkId, long sequence) {
+        }
+    };
+}
