@@ -163,6 +163,11 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
         }, JdbcAppointmentStore::appointment, "list appointments of patient " + patient);
     }
 
+    /** The statement behind {@link #forPatient}: patient, to, from. */
+    String forPatientSql() {
+        return forPatient;
+    }
+
     @Override
     public List<Appointment> forResource(ResourceId resource, Instant from, Instant to) {
         Objects.requireNonNull(resource, "resource");
@@ -228,7 +233,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
         return out.toString();
     }
 
-    private static Appointment appointment(ResultSet rows) throws SQLException {
+    static Appointment appointment(ResultSet rows) throws SQLException {
         return new Appointment(AppointmentId.of(rows.getString("id")), PatientId.of(rows.getString("patient_id")),
                 ServiceTypeId.of(rows.getString("service_id")), Nanos.instant(rows.getLong("start_ns")),
                 Nanos.instant(rows.getLong("end_ns")), Values.roles(rows.getString("roles")),
