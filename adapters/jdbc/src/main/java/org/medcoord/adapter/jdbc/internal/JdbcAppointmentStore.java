@@ -25,7 +25,9 @@ import org.medcoord.spi.storage.AppointmentStore;
 /**
  * One row per appointment, its roles and status history encoded in text columns, plus one row per
  * distinct resource in {@code appointment_resources} so that {@link #forResource} is an index range
- * scan. Updates are optimistic: {@code UPDATE ... WHERE version = ?}.
+ * scan. Updates are optimistic: {@code UPDATE ... WHERE version = ?}. On PostgreSQL an insert is
+ * held back until the unit's next read or its commit ({@link Deferred}); a taken id then ends the
+ * unit with the same {@code appointment-exists} conflict.
  */
 final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     private static final String COLUMNS = "id, patient_id, service_id, start_ns, end_ns, status, series_id, "
@@ -40,6 +42,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     private final String forResource;
     private final String indexResource;
     private final String unindex;
+    private final String insertDeferred;
 
     JdbcAppointmentStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
@@ -52,6 +55,14 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
                 ? "WITH a AS (" + insert + " RETURNING id), r AS (INSERT INTO " + tables.appointmentResources()
                         + " (resource_id, appointment_id, start_ns, end_ns) SELECT x.resource_id, a.id, ?, ?"
                         + " FROM a CROSS JOIN unnest(?::varchar[]) AS x(resource_id)) SELECT count(*) FROM a"
+                : null;
+        // Held back until the unit's next read or its commit: a plain insert, so that a taken id
+        // fails the statement (appointments_pkey) and ends the unit with appointment-exists.
+        insertDeferred = dialect == Dialect.POSTGRESQL
+                ? "WITH a AS (INSERT INTO " + tables.appointments() + " (" + COLUMNS + ") VALUES ("
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id) INSERT INTO " + tables.appointmentResources()
+                        + " (resource_id, appointment_id, start_ns, end_ns) SELECT x.resource_id, a.id, ?, ?"
+                        + " FROM a CROSS JOIN unnest(?::varchar[]) AS x(resource_id)"
                 : null;
         update = "UPDATE " + tables.appointments() + " SET patient_id = ?, service_id = ?, start_ns = ?, end_ns = ?, "
                 + "status = ?, series_id = ?, overbooked = ?, roles = ?, history = ?, version = ? "
@@ -71,9 +82,19 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     @Override
     public void insert(Appointment appointment) {
         Objects.requireNonNull(appointment, "appointment");
-        Connection connection = writing();
         Stored stored = Stored.of(appointment);
         String id = appointment.id().value();
+        if (insertDeferred != null && deferred(new Deferred(insertDeferred, 14, (s, first) -> {
+            s.setString(first, id);
+            bindFields(s, first + 1, appointment, stored);
+            s.setLong(first + 10, appointment.version());
+            s.setLong(first + 11, stored.start());
+            s.setLong(first + 12, stored.end());
+            s.setArray(first + 13, dialect.textArray(s.getConnection(), resources(appointment)));
+        }, "appointments_pkey", () -> exists(id), "insert appointment " + id))) {
+            return;
+        }
+        Connection connection = writing();
         if (insertIndexed != null) {
             insertIndexed(connection, appointment, stored);
             return;
@@ -91,9 +112,13 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             added = 0;
         }
         if (added == 0) {
-            throw new ConflictException("appointment-exists", "appointment " + id + " already exists");
+            throw exists(id);
         }
         index(connection, appointment, stored);
+    }
+
+    private static ConflictException exists(String id) {
+        return new ConflictException("appointment-exists", "appointment " + id + " already exists");
     }
 
     /** PostgreSQL: the appointment row and its resource rows with one statement. */

@@ -123,9 +123,8 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
     public Optional<ClaimConflict> claimAll(List<Claim> claims, Instant now) {
         Objects.requireNonNull(now, "now");
         List<Claim> list = List.copyOf(Objects.requireNonNull(claims, "claims"));
-        Unit unit = units.writing();
-        Session session = unit.session();
-        Connection connection = session.connection();
+        Connection connection = writing();
+        Session session = units.writing().session();
         if (list.isEmpty()) {
             return Optional.empty();
         }
