@@ -89,7 +89,14 @@ public final class FacilityCache {
             } catch (StaleFacility stale) {
                 throw stale;
             } catch (RuntimeException | Error failure) {
-                confirm(tx, null);
+                try {
+                    confirm(tx, null);
+                } catch (StaleFacility stale) {
+                    throw stale;
+                } catch (RuntimeException unconfirmed) {
+                    // The storage failed again (a lost connection, say): the first failure stands.
+                    failure.addSuppressed(unconfirmed);
+                }
                 throw failure;
             }
             confirm(tx, null);

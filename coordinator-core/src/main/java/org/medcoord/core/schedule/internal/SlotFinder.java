@@ -223,9 +223,12 @@ public final class SlotFinder {
                 ? Optional.of(new PatientWindow(spec.patient(), searchFrom.minus(service.duration()),
                         searchTo.plus(service.duration())))
                 : forRules;
+        // Claims, the patient's appointments and the schedule version: one read, one round trip
+        // where the storage can.
         CalendarRead read = tx.calendar(new CalendarQuery(spec.mode() == Mode.CHECK_OVER_CAPACITY ? List.of() : ids,
-                rangeStart, rangeEnd, now, patientWindow.map(PatientWindow::patient), patientWindow.map(PatientWindow::from)
-                        .orElse(rangeStart), patientWindow.map(PatientWindow::to).orElse(rangeEnd)));
+                rangeStart, rangeEnd, now, patientWindow.map(PatientWindow::patient),
+                patientWindow.map(PatientWindow::from).orElse(rangeStart),
+                patientWindow.map(PatientWindow::to).orElse(rangeEnd)));
         reads.version = read.scheduleVersion();
         List<Claim> claims = read.claims().stream().filter(c -> !c.owner().equals(ignoredOwner)).toList();
         if (!search && forRules.isPresent()) {
