@@ -14,7 +14,11 @@ import org.medcoord.api.schedule.ResourceId;
  * <p><b>Implementation requirements.</b> {@link #update} is optimistic: it succeeds only when the
  * stored version is exactly one less than the new one, and otherwise throws
  * {@link org.medcoord.api.common.ConflictException} with code {@code concurrent-update}.
- * Lists are ordered by start, then id.
+ * Lists are ordered by start, then id. An adapter may hold an {@link #insert} back until the
+ * unit's next read or its commit, so that it costs no database round trip of its own; every read
+ * in the unit still sees it, and a taken id then ends the unit with the same
+ * {@code appointment-exists} conflict, thrown by that read or by the unit itself. Callers
+ * therefore treat that conflict as ending the unit, not as something to catch and carry on from.
  *
  * @since 0.1
  */
@@ -24,7 +28,7 @@ public interface AppointmentStore {
      *
      * @param appointment the appointment, version 1
      * @throws org.medcoord.api.common.ConflictException with code {@code appointment-exists} when
-     *     the id exists
+     *     the id exists (or later in the unit, see above)
      */
     void insert(Appointment appointment);
 

@@ -1,5 +1,9 @@
 package org.medcoord.spi.storage;
 
+import java.util.List;
+import java.util.OptionalLong;
+import org.medcoord.api.appointment.Appointment;
+
 /**
  * The stores reachable inside one transaction. All writes through them commit or roll back
  * together.
@@ -70,4 +74,30 @@ public interface StorageTransaction {
      * @since 0.1
      */
     DocumentStore documents();
+
+    /**
+     * Reads what a free-slot search or a booking check needs besides facility data, across
+     * stores: the schedule version, the active claims of some resources, and a patient's
+     * appointments. One method so that an adapter can answer with one statement or one database
+     * round trip instead of three.
+     *
+     * <p><b>Implementation requirements.</b> The result equals what these reads, made in this
+     * order in the same unit, would return: {@code schedule().version()}; {@code claims().active}
+     * for the query's resources, period and {@code now} (none when it names no resources); and
+     * {@code appointments().forPatient} for the query's patient and patient period (none when it
+     * names no patient). It sees the unit's own writes, as those reads do. It writes nothing. The
+     * default makes exactly those reads.
+     *
+     * @param query what to read
+     * @return what was read
+     * @since 0.1
+     */
+    default CalendarRead calendar(CalendarQuery query) {
+        OptionalLong version = schedule().version();
+        List<Claim> claims = query.resources().isEmpty() ? List.of()
+                : claims().active(query.resources(), query.from(), query.to(), query.now());
+        List<Appointment> appointments = query.patient().isEmpty() ? List.of()
+                : appointments().forPatient(query.patient().get(), query.patientFrom(), query.patientTo());
+        return new CalendarRead(version, claims, appointments);
+    }
 }

@@ -233,4 +233,40 @@ public abstract class AppointmentStoreContract extends ContractSupport {
                 () -> update(tx -> tx.appointments().update(appointment)));
         assertEquals("concurrent-update", e.code());
     }
+
+    @Test
+    void aUnitSeesItsOwnInsertsInEveryRead() {
+        Appointment first = appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a");
+        Appointment second = appointment("a-2", "p-1", at("10:00"), at("10:30"), "dr-a", "room-1");
+        write(tx -> {
+            tx.appointments().insert(first);
+            assertEquals(Optional.of(first), tx.appointments().find(A1));
+            tx.appointments().insert(second);
+            assertEquals(List.of(first, second), tx.appointments().forPatient(PatientId.of("p-1"), DAY, at(1, "00:00")));
+            assertEquals(List.of(second), tx.appointments().forResource(rid("room-1"), DAY, at(1, "00:00")));
+            Appointment cancelled = withStatus(second, AppointmentStatus.CANCELLED);
+            tx.appointments().update(cancelled);
+            assertEquals(Optional.of(cancelled), tx.appointments().find(AppointmentId.of("a-2")));
+            return null;
+        });
+
+        assertEquals(Optional.of(first), read(tx -> tx.appointments().find(A1)));
+    }
+
+    @Test
+    void aTakenIdEndsTheUnitWithTheConflictEvenWhenItsInsertWasNotReadBack() {
+        Appointment first = appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a");
+        update(tx -> tx.appointments().insert(first));
+
+        // The adapter may report the taken id at the insert, at the unit's next read or at its end.
+        ConflictException e = assertThrows(ConflictException.class, () -> update(tx -> {
+            tx.appointments().insert(appointment("a-9", "p-2", at("11:00"), at("11:30"), "dr-b"));
+            tx.appointments().insert(appointment("a-1", "p-2", at("11:00"), at("11:30"), "dr-b"));
+        }));
+
+        assertEquals("appointment-exists", e.code());
+        assertEquals(Optional.of(first), read(tx -> tx.appointments().find(A1)));
+        assertEquals(Optional.empty(), read(tx -> tx.appointments().find(AppointmentId.of("a-9"))));
+        assertEquals(List.of(), read(tx -> tx.appointments().forResource(rid("dr-b"), DAY, at(1, "00:00"))));
+    }
 }

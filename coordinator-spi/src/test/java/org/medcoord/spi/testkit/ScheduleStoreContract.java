@@ -1,6 +1,10 @@
 package org.medcoord.spi.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.medcoord.spi.testkit.Fixtures.DAY;
 import static org.medcoord.spi.testkit.Fixtures.at;
 import static org.medcoord.spi.testkit.Fixtures.resource;
@@ -13,8 +17,12 @@ import static org.medcoord.spi.testkit.Fixtures.unavailability;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ServiceType;
@@ -130,5 +138,57 @@ public abstract class ScheduleStoreContract extends ContractSupport {
         assertEquals(List.of(morning),
                 read(tx -> tx.schedule().unavailability(List.of(rid("dr-a")), at("09:15"), at("09:45"))));
         assertEquals(List.of(), read(tx -> tx.schedule().unavailability(List.of(), at("08:00"), at("18:00"))));
+    }
+    @Test
+    void everyWriteGivesTheFacilityDataANewVersion() {
+        OptionalLong first = read(tx -> tx.schedule().version());
+        assumeTrue(first.isPresent(), "this store keeps no schedule version");
+        Set<Long> seen = new HashSet<>();
+        seen.add(first.getAsLong());
+        assertEquals(first, read(tx -> tx.schedule().version()), "a version without writes");
+
+        update(tx -> tx.schedule().putResource(resource("dr-a")));
+        assertNew(seen, read(tx -> tx.schedule().version()));
+        update(tx -> tx.schedule().putService(service("consult")));
+        assertNew(seen, read(tx -> tx.schedule().version()));
+        update(tx -> tx.schedule().addTemplate(template("dr-a")));
+        assertNew(seen, read(tx -> tx.schedule().version()));
+        update(tx -> tx.schedule().addUnavailability(unavailability("dr-a", at("09:00"), at("10:00"))));
+        OptionalLong last = read(tx -> tx.schedule().version());
+        assertNew(seen, last);
+
+        // Reading facility data does not change the version.
+        update(tx -> {
+            tx.schedule().resources();
+            tx.schedule().services();
+        });
+        assertEquals(last, read(tx -> tx.schedule().version()));
+    }
+
+    @Test
+    void aRolledBackWriteNeverLetsItsVersionBeReused() {
+        OptionalLong before = read(tx -> tx.schedule().version());
+        assumeTrue(before.isPresent(), "this store keeps no schedule version");
+        Set<Long> seen = new HashSet<>();
+        seen.add(before.getAsLong());
+        List<OptionalLong> inside = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> update(tx -> {
+            tx.schedule().putResource(resource("dr-a"));
+            inside.add(tx.schedule().version());
+            throw new IllegalStateException("roll back");
+        }));
+        assertNew(seen, inside.get(0));
+        assertEquals(List.of(), read(tx -> tx.schedule().resources()));
+
+        // The version after the rollback describes the data without dr-a, so it is not the one
+        // the rolled-back unit saw; nor is the version of the next write.
+        assertNotEquals(inside.get(0), read(tx -> tx.schedule().version()));
+        update(tx -> tx.schedule().putResource(resource("dr-b")));
+        assertNew(seen, read(tx -> tx.schedule().version()));
+    }
+
+    private static void assertNew(Set<Long> seen, OptionalLong version) {
+        assertTrue(version.isPresent(), "a store that keeps a version keeps it always");
+        assertTrue(seen.add(version.getAsLong()), "version " + version + " was returned before for other data");
     }
 }

@@ -61,6 +61,9 @@ import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireItem;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceTypeId;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
+import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.StorageTransaction;
 
 /**
@@ -384,5 +387,55 @@ public abstract class StorageContract extends ContractSupport {
         DeliberateError() {
             super("deliberate error to end the unit");
         }
+    }
+
+    @Test
+    void calendarReadAnswersAsTheThreeReadsItStandsFor() {
+        update(tx -> {
+            tx.schedule().putResource(resource("dr-a"));
+            tx.schedule().putResource(resource("dr-b"));
+            tx.schedule().putResource(resource("dr-c"));
+            tx.claims().claimAll(List.of(claim("dr-a", at("09:00"), at("09:30"), "appointment:a1"),
+                    claim("dr-b", at("09:15"), at("09:45"), "appointment:a2"),
+                    claim("dr-c", at("09:00"), at("10:00"), "appointment:a3")), NOW);
+            tx.claims().claimAll(List.of(holdClaim("dr-a", at("10:00"), at("10:30"), "hold:h1", NOW.minusSeconds(1))),
+                    NOW.minusSeconds(60));
+            tx.appointments().insert(appointment("a1", "p-1", at("09:00"), at("09:30"), "dr-a"));
+            tx.appointments().insert(appointment("a2", "p-2", at("09:15"), at("09:45"), "dr-b"));
+            tx.appointments().insert(appointment("a9", "p-1", at("14:00"), at("14:30"), "dr-c"));
+        });
+        CalendarQuery both = new CalendarQuery(List.of(rid("dr-a"), rid("dr-b")), at("08:00"), at("11:00"), NOW,
+                Optional.of(PatientId.of("p-1")), at("08:00"), at("12:00"));
+        CalendarQuery claimsOnly = new CalendarQuery(List.of(rid("dr-b")), at("09:40"), at("11:00"), NOW,
+                Optional.empty(), at("08:00"), at("12:00"));
+        CalendarQuery patientOnly = new CalendarQuery(List.of(), at("08:00"), at("11:00"), NOW,
+                Optional.of(PatientId.of("p-1")), at("08:00"), at("15:00"));
+        for (CalendarQuery query : List.of(both, claimsOnly, patientOnly)) {
+            CalendarRead expected = read(tx -> separately(tx, query));
+            assertEquals(expected, read(tx -> tx.calendar(query)), "read-only unit");
+            assertEquals(expected, write(tx -> tx.calendar(query)), "writing unit");
+        }
+        CalendarRead read = read(tx -> tx.calendar(both));
+        assertEquals(List.of("appointment:a1", "appointment:a2"), read.claims().stream().map(Claim::owner).toList());
+        assertEquals(List.of(AppointmentId.of("a1")), read.patientAppointments().stream().map(Appointment::id).toList());
+
+        // The unit's own writes are seen, as by the separate reads.
+        write(tx -> {
+            tx.claims().claimAll(List.of(claim("dr-a", at("10:30"), at("11:00"), "appointment:a4")), NOW);
+            tx.appointments().insert(appointment("a4", "p-1", at("10:30"), at("11:00"), "dr-a"));
+            CalendarRead inside = tx.calendar(both);
+            assertEquals(separately(tx, both), inside);
+            assertTrue(inside.claims().stream().anyMatch(c -> c.owner().equals("appointment:a4")));
+            assertTrue(inside.patientAppointments().stream().anyMatch(a -> a.id().equals(AppointmentId.of("a4"))));
+            return null;
+        });
+    }
+
+    private static CalendarRead separately(StorageTransaction tx, CalendarQuery query) {
+        return new CalendarRead(tx.schedule().version(),
+                query.resources().isEmpty() ? List.of()
+                        : tx.claims().active(query.resources(), query.from(), query.to(), query.now()),
+                query.patient().isEmpty() ? List.of()
+                        : tx.appointments().forPatient(query.patient().get(), query.patientFrom(), query.patientTo()));
     }
 }

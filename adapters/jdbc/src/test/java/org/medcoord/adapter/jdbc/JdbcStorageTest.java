@@ -250,4 +250,52 @@ class JdbcStorageTest {
             return t;
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void heldBackWritesAreSeenByTheUnitAndSentInOrderBeforeTheNextWrite(Backend backend) {
+        JdbcStorage storage = open(backend);
+
+        List<String> seen = storage.inTransaction(tx -> {
+            tx.appointments().insert(appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a"));
+            tx.outbox().append(org.medcoord.spi.testkit.Fixtures.event("e-1"));
+            tx.audit().append(audit("appointment.book", "a-1"));
+            List<String> ids = new ArrayList<>();
+            tx.outbox().pending(10).forEach(e -> ids.add(e.eventId()));
+            tx.appointments().find(A1).ifPresent(a -> ids.add(a.id().value()));
+            // A second appointment sends the first one's held-back insert before it is held back.
+            tx.appointments().insert(appointment("a-2", "p-1", at("10:00"), at("10:30"), "dr-a"));
+            return ids;
+        });
+
+        assertThat(seen).containsExactly("e-1", "a-1");
+        assertThat(find(storage, A1)).isPresent();
+        assertThat(find(storage, AppointmentId.of("a-2"))).isPresent();
+        List<AuditRecord> trail = storage.read(tx -> tx.audit().all());
+        assertThat(trail).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTakenEventIdHeldBackToTheCommitEndsTheUnitWithItsConflictAndSavesNothing(Backend backend) {
+        JdbcStorage storage = open(backend);
+        storage.inTransaction(tx -> {
+            tx.outbox().append(org.medcoord.spi.testkit.Fixtures.event("e-1"));
+            return null;
+        });
+
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.appointments().insert(appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a"));
+            tx.outbox().append(org.medcoord.spi.testkit.Fixtures.event("e-1"));
+            tx.audit().append(audit("appointment.book", "a-1"));
+            return null;
+        })).isInstanceOfSatisfying(org.medcoord.api.common.ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("outbox-event-exists"));
+
+        assertThat(find(storage, A1)).isEmpty();
+        List<AuditRecord> trail = storage.read(tx -> tx.audit().all());
+        assertThat(trail).isEmpty();
+        List<org.medcoord.spi.storage.OutboxRecord> events = storage.read(tx -> tx.outbox().pending(10));
+        assertThat(events).hasSize(1);
+    }
 }

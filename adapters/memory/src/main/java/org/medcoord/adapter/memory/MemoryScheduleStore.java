@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ResourceId;
@@ -19,7 +20,10 @@ import org.medcoord.api.schedule.Unavailability;
 import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.spi.storage.ScheduleStore;
 
-/** Resources and service types by id; templates and unavailability per resource. */
+/**
+ * Resources and service types by id; templates and unavailability per resource. Every write moves
+ * the version on, and so does its rollback.
+ */
 final class MemoryScheduleStore implements ScheduleStore {
     private final Units units;
     private final TreeMap<String, Resource> resources = new TreeMap<>();
@@ -27,6 +31,8 @@ final class MemoryScheduleStore implements ScheduleStore {
     private final Map<ResourceId, List<Numbered<WeeklyTemplate>>> templates = new HashMap<>();
     private final Map<ResourceId, IntervalIndex<Unavailability>> unavailability = new HashMap<>();
     private long nextSeq;
+    /** Only ever grows: a rolled-back write moves it on again, so a version is never reused. */
+    private long version = 1;
 
     MemoryScheduleStore(Units units) {
         this.units = units;
@@ -44,6 +50,7 @@ final class MemoryScheduleStore implements ScheduleStore {
         String key = resource.id().value();
         Resource previous = resources.put(key, resource);
         unit.onRollback(() -> restore(resources, key, previous));
+        changed(unit);
     }
 
     @Override
@@ -66,6 +73,7 @@ final class MemoryScheduleStore implements ScheduleStore {
         String key = service.id().value();
         ServiceType previous = services.put(key, service);
         unit.onRollback(() -> restore(services, key, previous));
+        changed(unit);
     }
 
     @Override
@@ -88,6 +96,7 @@ final class MemoryScheduleStore implements ScheduleStore {
         List<Numbered<WeeklyTemplate>> list = templates.computeIfAbsent(template.resource(), r -> new ArrayList<>());
         list.add(new Numbered<>(nextSeq++, template));
         unit.onRollback(() -> list.remove(list.size() - 1));
+        changed(unit);
     }
 
     @Override
@@ -110,6 +119,7 @@ final class MemoryScheduleStore implements ScheduleStore {
         IntervalIndex.Key key = new IntervalIndex.Key(period.start(), "", nextSeq++);
         index.put(key, period.end(), period);
         unit.onRollback(() -> index.remove(key, period.end()));
+        changed(unit);
     }
 
     @Override
@@ -131,6 +141,17 @@ final class MemoryScheduleStore implements ScheduleStore {
         }
         found.sort(Comparator.comparing(Unavailability::start).thenComparing(u -> u.resource().value()));
         return List.copyOf(found);
+    }
+
+    @Override
+    public OptionalLong version() {
+        units.reading();
+        return OptionalLong.of(version);
+    }
+
+    private void changed(Unit unit) {
+        version++;
+        unit.onRollback(() -> version++);
     }
 
     private static <V> void restore(Map<String, V> map, String key, V previous) {

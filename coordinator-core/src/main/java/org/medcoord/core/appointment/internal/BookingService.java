@@ -20,8 +20,8 @@ import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
 import org.medcoord.api.appointment.BookCommand;
-import org.medcoord.api.appointment.BookingRefusedException;
 import org.medcoord.api.appointment.Booking;
+import org.medcoord.api.appointment.BookingRefusedException;
 import org.medcoord.api.appointment.CancelCommand;
 import org.medcoord.api.appointment.Cancellation;
 import org.medcoord.api.appointment.CapacityOverride;
@@ -66,6 +66,7 @@ import org.medcoord.core.access.internal.Permission;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
+import org.medcoord.core.schedule.internal.FacilityCache;
 import org.medcoord.core.schedule.internal.Granules;
 import org.medcoord.core.schedule.internal.SlotFinder;
 import org.medcoord.spi.rule.BookingAttempt;
@@ -97,6 +98,7 @@ public final class BookingService {
     private final Events events;
     private final WaitlistOffers offers;
     private final CheckInGuard checkIn;
+    private final FacilityCache facilities = new FacilityCache();
 
     /**
      * Creates the service.
@@ -156,13 +158,14 @@ public final class BookingService {
             v.require(Duration.between(query.from(), query.to()).compareTo(MAX_SEARCH_WINDOW) <= 0, "to",
                     "must be at most 366 days after from");
         });
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.search", Optional.of(query.patient()),
-                options -> List.of(query.service().value()), tx -> {
-                    ServiceType service = service(tx, query.service(), "service");
-                    return SlotFinder.find(tx, new SlotFinder.Spec(service, query.patient(), query.from(), query.to(),
-                            query.preferences(), query.limit(), Optional.empty(), List.of(), SlotFinder.Mode.SEARCH),
-                            clock.instant());
-                });
+        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.search",
+                Optional.of(query.patient()), options -> List.of(query.service().value()), tx -> facilityWork(tx,
+                        () -> {
+                            ServiceType service = service(tx, query.service(), "service");
+                            return SlotFinder.find(tx, facilities, new SlotFinder.Spec(service, query.patient(),
+                                    query.from(), query.to(), query.preferences(), query.limit(), Optional.empty(),
+                                    List.of(), SlotFinder.Mode.SEARCH), clock.instant());
+                        }));
     }
 
     // ---------------------------------------------------------------- book, hold, confirm
@@ -193,7 +196,7 @@ public final class BookingService {
         Permission permission = command.override().isPresent() ? Permission.PRIVILEGED : Permission.WRITE_APPOINTMENTS;
         return withAlternatives(command.service(), command.patient(), command.start(), () ->
                 calls.run(ctx, permission, "appointment.book", Optional.of(command.patient()),
-                        b -> List.of(b.appointment().id().value()), tx -> {
+                        b -> List.of(b.appointment().id().value()), tx -> facilityWork(tx, () -> {
                             Instant now = clock.instant();
                             Optional<IdempotencyKey> key = command.idempotencyKey();
                             if (key.isPresent()) {
@@ -207,7 +210,16 @@ public final class BookingService {
                             key.ifPresent(k -> tx.idempotency().insert(new IdempotencyRecord(k, fingerprint(command),
                                     booking.appointment().id().value(), now)));
                             return booking;
-                        }));
+                        })));
+    }
+
+    /**
+     * Runs the work of a hot call (search, book) on the cached facility data without reading its
+     * version first; the version comes with the claims, and the work runs again in the unit when
+     * it was not current. The work writes nothing before its first slot search.
+     */
+    private <T> T facilityWork(StorageTransaction tx, java.util.function.Supplier<T> work) {
+        return facilities.speculative(tx, t -> work.get());
     }
 
     /**
@@ -366,12 +378,12 @@ public final class BookingService {
         }
     }
 
-    private static ZoneId seriesZone(StorageTransaction tx, ServiceType service, List<RoleAssignment> resources) {
+    private ZoneId seriesZone(StorageTransaction tx, ServiceType service, List<RoleAssignment> resources) {
         if (!resources.isEmpty()) {
-            return tx.schedule().resource(resources.get(0).resource()).orElseThrow().zone();
+            return facilities.of(tx).resource(resources.get(0).resource()).orElseThrow().zone();
         }
         ResourceRequirement role = service.requirements().get(0);
-        return tx.schedule().resources().stream().filter(role::matches).map(Resource::zone).findFirst()
+        return facilities.of(tx).resources().stream().filter(role::matches).map(Resource::zone).findFirst()
                 .orElse(java.time.ZoneOffset.UTC);
     }
 
@@ -379,8 +391,8 @@ public final class BookingService {
                                        Instant start, List<RoleAssignment> preferred, SeriesId series, Instant now) {
         boolean override = first.override().isPresent();
         List<RoleAssignment> resources;
-        if (preferred.isEmpty() || SlotFinder.find(tx, checkSpec(service, first.patient(), start, preferred,
-                Optional.empty(), override), now).isEmpty()) {
+        if (preferred.isEmpty() || SlotFinder.find(tx, facilities, checkSpec(service, first.patient(), start,
+                preferred, Optional.empty(), override), now).isEmpty()) {
             resources = resolve(tx, service, start, List.of(), Optional.empty(), override, now);
         } else {
             resources = preferred;
@@ -705,10 +717,13 @@ public final class BookingService {
                               Optional<AppointmentId> existing, Instant now) {
         ServiceType service = service(tx, command.service(), "service");
         boolean override = command.override().isPresent();
-        List<RoleAssignment> resources = resolve(tx, service, command.start(), command.resources(), existing, override, now);
         Instant end = command.start().plus(service.duration());
+        // The patient's appointments for the rules come in the same read as the claims.
+        SlotFinder.Found found = resolveFound(tx, service, command.start(), command.resources(), existing, override,
+                now, Optional.of(new SlotFinder.PatientWindow(command.patient(), command.start(), end)));
+        List<RoleAssignment> resources = found.options().get(0).resources();
         List<RuleFinding> warnings = rules.check(new BookingAttempt(kind, service, command.patient(), command.start(), end,
-                resources, ctx.actor(), ctx.purpose(), existing), tx, now);
+                resources, ctx.actor(), ctx.purpose(), existing), tx, now, found.patientAppointments());
         AppointmentId id = AppointmentId.of(ids.next("apt"));
         claim(tx, service, command.start(), resources, owner(id), Optional.empty(), override, now);
         String reason = command.override().map(CapacityOverride::reasonCode).map(c -> "override:" + c).orElse("booked");
@@ -739,15 +754,24 @@ public final class BookingService {
     private List<RoleAssignment> resolve(StorageTransaction tx, ServiceType service, Instant start,
                                          List<RoleAssignment> requested, Optional<AppointmentId> ignoring,
                                          boolean override, Instant now) {
+        return resolveFound(tx, service, start, requested, ignoring, override, now, Optional.empty()).options().get(0)
+                .resources();
+    }
+
+    /** As {@link #resolve}, reading a patient's appointments for the rules along with the claims. */
+    private SlotFinder.Found resolveFound(StorageTransaction tx, ServiceType service, Instant start,
+                                         List<RoleAssignment> requested, Optional<AppointmentId> ignoring,
+                                         boolean override, Instant now, Optional<SlotFinder.PatientWindow> forRules) {
         if (!requested.isEmpty()) {
             checkRequested(tx, service, requested);
         }
         List<RoleAssignment> ordered = requested.isEmpty() ? List.of() : inRoleOrder(service, requested);
-        List<SlotOption> found = SlotFinder.find(tx, checkSpec(service, null, start, ordered, ignoring, override), now);
-        if (found.isEmpty()) {
+        SlotFinder.Found found = SlotFinder.search(tx, facilities,
+                checkSpec(service, null, start, ordered, ignoring, override), now, forRules);
+        if (found.options().isEmpty()) {
             throw new SlotLost(ordered.stream().map(RoleAssignment::resource).toList());
         }
-        return found.get(0).resources();
+        return found;
     }
 
     private static SlotFinder.Spec checkSpec(ServiceType service, PatientId patient, Instant start,
@@ -757,7 +781,7 @@ public final class BookingService {
                 fixed, override ? SlotFinder.Mode.CHECK_OVER_CAPACITY : SlotFinder.Mode.CHECK);
     }
 
-    private static void checkRequested(StorageTransaction tx, ServiceType service, List<RoleAssignment> requested) {
+    private void checkRequested(StorageTransaction tx, ServiceType service, List<RoleAssignment> requested) {
         Violations v = new Violations();
         Set<String> roles = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -768,7 +792,7 @@ public final class BookingService {
                 continue;
             }
             v.require(roles.add(a.role()), "resources[" + i + "].role", "is assigned twice");
-            Optional<Resource> resource = tx.schedule().resource(a.resource());
+            Optional<Resource> resource = facilities.of(tx).resource(a.resource());
             if (v.require(resource.isPresent(), "resources[" + i + "].resource", "unknown resource " + a.resource())) {
                 v.require(req.get().matches(resource.get()), "resources[" + i + "].resource",
                         "resource " + a.resource() + " does not qualify for role " + a.role());
@@ -828,12 +852,12 @@ public final class BookingService {
     List<SlotOption> alternatives(ServiceTypeId serviceId, PatientId patient, Instant wanted) {
         Instant now = clock.instant();
         return storage.read(tx -> {
-            Optional<ServiceType> service = tx.schedule().service(serviceId);
+            Optional<ServiceType> service = facilities.of(tx).service(serviceId);
             if (service.isEmpty()) {
                 return List.<SlotOption>of();
             }
             Instant from = wanted.minus(Duration.ofDays(1));
-            List<SlotOption> found = SlotFinder.find(tx, new SlotFinder.Spec(service.get(), patient, from,
+            List<SlotOption> found = SlotFinder.find(tx, facilities, new SlotFinder.Spec(service.get(), patient, from,
                     wanted.plus(Duration.ofDays(14)), Preferences.NONE, 200, Optional.empty(), List.of(),
                     SlotFinder.Mode.SEARCH), now);
             return found.stream()
@@ -868,8 +892,8 @@ public final class BookingService {
         }
     }
 
-    private static ServiceType service(StorageTransaction tx, ServiceTypeId id, String field) {
-        return tx.schedule().service(id)
+    private ServiceType service(StorageTransaction tx, ServiceTypeId id, String field) {
+        return facilities.of(tx).service(id)
                 .orElseThrow(() -> InvalidRequestException.of(field, "unknown service type " + id));
     }
 

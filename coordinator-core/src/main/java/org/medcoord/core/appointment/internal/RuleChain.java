@@ -3,12 +3,29 @@ package org.medcoord.core.appointment.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.BookingRefusedException;
 import org.medcoord.api.appointment.RuleFinding;
+import org.medcoord.api.common.PatientId;
+import org.medcoord.api.schedule.ResourceId;
+import org.medcoord.core.schedule.internal.SlotFinder;
 import org.medcoord.spi.rule.BookingAttempt;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.rule.RuleContext;
+import org.medcoord.spi.storage.AppointmentStore;
+import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
+import org.medcoord.spi.storage.ClaimStore;
+import org.medcoord.spi.storage.DocumentStore;
+import org.medcoord.spi.storage.HoldStore;
+import org.medcoord.spi.storage.IdempotencyStore;
+import org.medcoord.spi.storage.OutboxStore;
+import org.medcoord.spi.storage.ScheduleStore;
 import org.medcoord.spi.storage.StorageTransaction;
+import org.medcoord.spi.storage.WaitlistStore;
 
 /**
  * Runs every booking rule on an attempt: built-in rules first, then plugin rules in registration
@@ -36,6 +53,23 @@ public final class RuleChain {
      * @throws BookingRefusedException when any rule rejects
      */
     public List<RuleFinding> check(BookingAttempt attempt, StorageTransaction tx, Instant now) {
+        return check(attempt, tx, now, Optional.empty());
+    }
+
+    /**
+     * Judges an attempt, answering the rules' reads of the patient's appointments within a window
+     * from what was read with the claims just before, in the same unit with nothing written since.
+     *
+     * @param attempt the attempt
+     * @param tx the transaction the booking runs in
+     * @param now the current time
+     * @param read the patient's appointments as read in the unit, if they were
+     * @return the warnings, when nothing was rejected
+     * @throws BookingRefusedException when any rule rejects
+     */
+    public List<RuleFinding> check(BookingAttempt attempt, StorageTransaction tx, Instant now,
+                                   Optional<SlotFinder.PatientAppointments> read) {
+        StorageTransaction seen = read.isPresent() ? new ReadAhead(tx, read.get()) : tx;
         RuleContext context = new RuleContext() {
             @Override
             public Instant now() {
@@ -44,7 +78,7 @@ public final class RuleChain {
 
             @Override
             public StorageTransaction transaction() {
-                return tx;
+                return seen;
             }
         };
         List<RuleFinding> findings = new ArrayList<>();
@@ -64,5 +98,103 @@ public final class RuleChain {
      */
     public List<String> ids() {
         return rules.stream().map(BookingRule::id).toList();
+    }
+
+    /**
+     * The unit, except that a patient's appointments within the window read ahead come from that
+     * read: {@code forPatient} of the same patient over a sub-period returns the appointments read
+     * that overlap it, in the same order, which is what the store would return.
+     */
+    private static final class ReadAhead implements StorageTransaction {
+        private final StorageTransaction tx;
+        private final SlotFinder.PatientAppointments read;
+        private final AppointmentStore appointments;
+
+        ReadAhead(StorageTransaction tx, SlotFinder.PatientAppointments read) {
+            this.tx = tx;
+            this.read = read;
+            this.appointments = new AppointmentStore() {
+                @Override
+                public void insert(Appointment appointment) {
+                    tx.appointments().insert(appointment);
+                }
+
+                @Override
+                public void update(Appointment appointment) {
+                    tx.appointments().update(appointment);
+                }
+
+                @Override
+                public Optional<Appointment> find(AppointmentId id) {
+                    return tx.appointments().find(id);
+                }
+
+                @Override
+                public List<Appointment> forPatient(PatientId patient, Instant from, Instant to) {
+                    SlotFinder.PatientWindow window = read.window();
+                    if (!patient.equals(window.patient()) || from.isBefore(window.from()) || to.isAfter(window.to())) {
+                        return tx.appointments().forPatient(patient, from, to);
+                    }
+                    return read.appointments().stream()
+                            .filter(a -> a.start().isBefore(to) && a.end().isAfter(from)).toList();
+                }
+
+                @Override
+                public List<Appointment> forResource(ResourceId resource, Instant from, Instant to) {
+                    return tx.appointments().forResource(resource, from, to);
+                }
+            };
+        }
+
+        @Override
+        public ScheduleStore schedule() {
+            return tx.schedule();
+        }
+
+        @Override
+        public AppointmentStore appointments() {
+            tx.appointments();
+            return appointments;
+        }
+
+        @Override
+        public ClaimStore claims() {
+            return tx.claims();
+        }
+
+        @Override
+        public HoldStore holds() {
+            return tx.holds();
+        }
+
+        @Override
+        public IdempotencyStore idempotency() {
+            return tx.idempotency();
+        }
+
+        @Override
+        public WaitlistStore waitlist() {
+            return tx.waitlist();
+        }
+
+        @Override
+        public OutboxStore outbox() {
+            return tx.outbox();
+        }
+
+        @Override
+        public AuditStore audit() {
+            return tx.audit();
+        }
+
+        @Override
+        public DocumentStore documents() {
+            return tx.documents();
+        }
+
+        @Override
+        public CalendarRead calendar(CalendarQuery query) {
+            return tx.calendar(query);
+        }
     }
 }

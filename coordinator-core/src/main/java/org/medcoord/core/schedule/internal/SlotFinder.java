@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.common.PatientId;
@@ -22,6 +23,8 @@ import org.medcoord.api.schedule.RoleAssignment;
 import org.medcoord.api.schedule.ServiceType;
 import org.medcoord.api.schedule.SlotOption;
 import org.medcoord.api.schedule.TimeOfDay;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.StorageTransaction;
 
@@ -90,7 +93,44 @@ public final class SlotFinder {
     }
 
     /**
-     * Runs a search.
+     * A patient's appointments to read together with the claims, for the booking rules.
+     *
+     * @param patient the patient
+     * @param from the period start
+     * @param to the period end
+     */
+    public record PatientWindow(PatientId patient, Instant from, Instant to) {
+    }
+
+    /**
+     * A patient's appointments as read with the claims.
+     *
+     * @param window what was read
+     * @param appointments what {@code forPatient} returned for it, in its order
+     */
+    public record PatientAppointments(PatientWindow window, List<Appointment> appointments) {
+        /**
+         * Copies the list.
+         *
+         * @param window the window
+         * @param appointments the appointments
+         */
+        public PatientAppointments {
+            appointments = List.copyOf(appointments);
+        }
+    }
+
+    /**
+     * What a search found.
+     *
+     * @param options the options, ranked
+     * @param patientAppointments the appointments read for the rules, when asked for and read
+     */
+    public record Found(List<SlotOption> options, Optional<PatientAppointments> patientAppointments) {
+    }
+
+    /**
+     * Runs a search, reading facility data from the transaction's store.
      *
      * @param tx the transaction to read from
      * @param spec what to search
@@ -98,6 +138,49 @@ public final class SlotFinder {
      * @return the options, ranked
      */
     public static List<SlotOption> find(StorageTransaction tx, Spec spec, Instant now) {
+        return find(tx, Facility.live(tx.schedule()), spec, now, Optional.empty(), new Reads());
+    }
+
+    /**
+     * Runs a search on cached facility data.
+     *
+     * @param tx the transaction to read from
+     * @param facilities the cache
+     * @param spec what to search
+     * @param now the current time
+     * @return the options, ranked
+     */
+    public static List<SlotOption> find(StorageTransaction tx, FacilityCache facilities, Spec spec, Instant now) {
+        return search(tx, facilities, spec, now, Optional.empty()).options();
+    }
+
+    /**
+     * Runs a search on cached facility data, reading a patient's appointments for the booking
+     * rules in the same read as the claims.
+     *
+     * @param tx the transaction to read from
+     * @param facilities the cache
+     * @param spec what to search
+     * @param now the current time
+     * @param forRules the patient's appointments to read as well, used only in a check
+     * @return the options, and the appointments when they were read
+     */
+    public static Found search(StorageTransaction tx, FacilityCache facilities, Spec spec, Instant now,
+                               Optional<PatientWindow> forRules) {
+        Reads reads = new Reads();
+        List<SlotOption> options = find(tx, facilities.of(tx), spec, now, forRules, reads);
+        facilities.confirm(tx, reads.version);
+        return new Found(options, Optional.ofNullable(reads.patient));
+    }
+
+    /** What one search read besides facility data. */
+    private static final class Reads {
+        private OptionalLong version;
+        private PatientAppointments patient;
+    }
+
+    private static List<SlotOption> find(StorageTransaction tx, Facility facility, Spec spec, Instant now,
+                                         Optional<PatientWindow> forRules, Reads reads) {
         ServiceType service = spec.service();
         boolean search = spec.mode() == Mode.SEARCH || spec.mode() == Mode.OFFER;
         int step = spec.mode() == Mode.SEARCH ? Granules.count(service.slotStep()) : 1;
@@ -115,7 +198,7 @@ public final class SlotFinder {
             return List.of();
         }
 
-        List<List<Resource>> candidates = candidates(tx, service, spec);
+        List<List<Resource>> candidates = candidates(facility, service, spec);
         Map<ResourceId, Integer> keys = new java.util.HashMap<>();
         List<Resource> all = new ArrayList<>();
         for (List<Resource> role : candidates) {
@@ -134,15 +217,29 @@ public final class SlotFinder {
         Instant rangeEnd = Granules.toInstant(rangeTo);
         List<ResourceId> ids = all.stream().map(Resource::id).toList();
         String ignoredOwner = spec.ignoring().map(id -> "appointment:" + id.value()).orElse(null);
-        List<Claim> claims = spec.mode() == Mode.CHECK_OVER_CAPACITY ? List.of()
-                : tx.claims().active(ids, rangeStart, rangeEnd, now).stream()
-                        .filter(c -> !c.owner().equals(ignoredOwner)).toList();
-        Map<ResourceId, FreeMap> maps = CalendarBuilder.build(all, tx.schedule().templates(ids),
-                tx.schedule().unavailability(ids, rangeStart, rangeEnd), claims, rangeFrom, rangeTo);
+        Instant searchFrom = Granules.toInstant(from);
+        Instant searchTo = Granules.toInstant(to);
+        Optional<PatientWindow> patientWindow = search && spec.patient() != null
+                ? Optional.of(new PatientWindow(spec.patient(), searchFrom.minus(service.duration()),
+                        searchTo.plus(service.duration())))
+                : forRules;
+        // Claims, the patient's appointments and the schedule version: one read, one round trip
+        // where the storage can.
+        CalendarRead read = tx.calendar(new CalendarQuery(spec.mode() == Mode.CHECK_OVER_CAPACITY ? List.of() : ids,
+                rangeStart, rangeEnd, now, patientWindow.map(PatientWindow::patient),
+                patientWindow.map(PatientWindow::from).orElse(rangeStart),
+                patientWindow.map(PatientWindow::to).orElse(rangeEnd)));
+        reads.version = read.scheduleVersion();
+        List<Claim> claims = read.claims().stream().filter(c -> !c.owner().equals(ignoredOwner)).toList();
+        if (!search && forRules.isPresent()) {
+            reads.patient = new PatientAppointments(forRules.get(), read.patientAppointments());
+        }
+        Map<ResourceId, FreeMap> maps = CalendarBuilder.build(all, facility.templates(ids),
+                facility.unavailability(ids, rangeStart, rangeEnd), claims, rangeFrom, rangeTo);
 
         FreeMap allowed = FreeMap.allFree(from, Math.toIntExact(to - from));
         if (search) {
-            avoidPatient(tx, spec, allowed, service.duration(), Granules.toInstant(from), Granules.toInstant(to));
+            avoidPatient(read.patientAppointments(), spec, allowed, service.duration());
         }
         if (!spec.preferences().timesOfDay().isEmpty()) {
             ZoneId zone = spec.preferences().zone().orElse(candidates.get(0).get(0).zone());
@@ -176,14 +273,14 @@ public final class SlotFinder {
      * The resources that may fill each role, in preference order: preferred first, then by id.
      * With fixed resources, each role has exactly its fixed resource.
      *
-     * @param tx the transaction
+     * @param facility the facility data
      * @param service the service
      * @param spec the search
      * @return one list per role
      */
-    static List<List<Resource>> candidates(StorageTransaction tx, ServiceType service, Spec spec) {
+    static List<List<Resource>> candidates(Facility facility, ServiceType service, Spec spec) {
         Preferences prefs = spec.preferences();
-        List<Resource> resources = tx.schedule().resources();
+        List<Resource> resources = facility.resources();
         List<List<Resource>> out = new ArrayList<>();
         for (ResourceRequirement req : service.requirements()) {
             Optional<ResourceId> fixed = spec.fixed().stream().filter(a -> a.role().equals(req.role()))
@@ -211,10 +308,9 @@ public final class SlotFinder {
                 && (!narrowed || prefs.onlyResources().contains(r.id()));
     }
 
-    private static void avoidPatient(StorageTransaction tx, Spec spec, FreeMap allowed, Duration duration,
-                                     Instant from, Instant to) {
+    private static void avoidPatient(List<Appointment> appointments, Spec spec, FreeMap allowed, Duration duration) {
         long durationMillis = duration.toMillis();
-        for (Appointment a : tx.appointments().forPatient(spec.patient(), from.minus(duration), to.plus(duration))) {
+        for (Appointment a : appointments) {
             if (!a.status().claimsResources() || spec.ignoring().map(a.id()::equals).orElse(false)) {
                 continue;
             }

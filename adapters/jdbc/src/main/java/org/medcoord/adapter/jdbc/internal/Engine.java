@@ -106,7 +106,7 @@ public final class Engine implements AutoCloseable {
 
     private <T> T unit(TransactionWork<T> work, boolean readOnly) {
         Connection connection = borrow();
-        Session session = new Session(connection);
+        Session session = new Session(connection, !readOnly && dialect == Dialect.POSTGRESQL);
         if (readOnly) {
             beginRead(connection);
         }
@@ -134,7 +134,11 @@ public final class Engine implements AutoCloseable {
         Unit unit = new Unit(stores, session, readOnly);
         units.set(unit);
         try {
-            return work.run(unit);
+            T result = work.run(unit);
+            // The nested unit's own held-back writes fail, if they fail, inside it: only its
+            // writes are undone and the outer unit carries on.
+            session.flush();
+            return result;
         } catch (Throwable failure) {
             if (savepoint != null) {
                 session.rollbackTo(savepoint, failure);
@@ -186,7 +190,7 @@ public final class Engine implements AutoCloseable {
             if (readOnly) {
                 connection.rollback();
             } else {
-                connection.commit();
+                commit(session);
             }
         } catch (SQLException e) {
             AdapterException failure = new AdapterException("storage could not commit the unit: "
@@ -200,6 +204,16 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         release(connection, null);
+    }
+
+    /** Commits; when the writes held back fail with it, the unit rolls back and ends with their failure. */
+    private static void commit(Session session) throws SQLException {
+        try {
+            session.commit();
+        } catch (RuntimeException failure) {
+            rollback(session.raw(), failure);
+            throw failure;
+        }
     }
 
     private static void rollback(Connection connection, Throwable failure) {

@@ -26,7 +26,9 @@ import org.medcoord.spi.storage.AppointmentStore;
 /**
  * One row per appointment, its roles and status history encoded in text columns, plus one row per
  * distinct resource in {@code appointment_resources} so that {@link #forResource} is an index range
- * scan. Updates are optimistic: {@code UPDATE ... WHERE version = ?}.
+ * scan. Updates are optimistic: {@code UPDATE ... WHERE version = ?}. On PostgreSQL an insert is
+ * held back until the unit's next read or its commit ({@link Deferred}); a taken id then ends the
+ * unit with the same {@code appointment-exists} conflict.
  */
 final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     private static final String COLUMNS = "id, patient_id, service_id, start_ns, end_ns, status, series_id, "
@@ -41,6 +43,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     private final String forResource;
     private final String indexResource;
     private final String unindex;
+    private final String insertDeferred;
 
     JdbcAppointmentStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
@@ -53,6 +56,14 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
                 ? "WITH a AS (" + insert + " RETURNING id), r AS (INSERT INTO " + tables.appointmentResources()
                         + " (resource_id, appointment_id, start_ns, end_ns) SELECT x.resource_id, a.id, ?, ?"
                         + " FROM a CROSS JOIN unnest(?::varchar[]) AS x(resource_id)) SELECT count(*) FROM a"
+                : null;
+        // Held back until the unit's next read or its commit: a plain insert, so that a taken id
+        // fails the statement (appointments_pkey) and ends the unit with appointment-exists.
+        insertDeferred = dialect == Dialect.POSTGRESQL
+                ? "WITH a AS (INSERT INTO " + tables.appointments() + " (" + COLUMNS + ") VALUES ("
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id) INSERT INTO " + tables.appointmentResources()
+                        + " (resource_id, appointment_id, start_ns, end_ns) SELECT x.resource_id, a.id, ?, ?"
+                        + " FROM a CROSS JOIN unnest(?::varchar[]) AS x(resource_id)"
                 : null;
         update = "UPDATE " + tables.appointments() + " SET patient_id = ?, service_id = ?, start_ns = ?, end_ns = ?, "
                 + "status = ?, series_id = ?, overbooked = ?, roles = ?, history = ?, version = ?, facility = ?, reason = ? "
@@ -72,9 +83,20 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     @Override
     public void insert(Appointment appointment) {
         Objects.requireNonNull(appointment, "appointment");
-        Connection connection = writing();
         Stored stored = Stored.of(appointment);
         String id = appointment.id().value();
+        if (insertDeferred != null && deferred(new Deferred(insertDeferred, 16, (s, first) -> {
+            s.setString(first, id);
+            bindFields(s, first + 1, appointment, stored);
+            s.setLong(first + 10, appointment.version());
+            bindOwner(s, first + 11, appointment);
+            s.setLong(first + 13, stored.start());
+            s.setLong(first + 14, stored.end());
+            s.setArray(first + 15, dialect.textArray(s.getConnection(), resources(appointment)));
+        }, "appointments_pkey", () -> exists(id), "insert appointment " + id))) {
+            return;
+        }
+        Connection connection = writing();
         if (insertIndexed != null) {
             insertIndexed(connection, appointment, stored);
             return;
@@ -93,9 +115,13 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             added = 0;
         }
         if (added == 0) {
-            throw new ConflictException("appointment-exists", "appointment " + id + " already exists");
+            throw exists(id);
         }
         index(connection, appointment, stored);
+    }
+
+    private static ConflictException exists(String id) {
+        return new ConflictException("appointment-exists", "appointment " + id + " already exists");
     }
 
     /** PostgreSQL: the appointment row and its resource rows with one statement. */
@@ -165,6 +191,11 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
             s.setLong(2, Nanos.bound(to));
             s.setLong(3, Nanos.bound(from));
         }, JdbcAppointmentStore::appointment, "list appointments of patient " + patient);
+    }
+
+    /** The statement behind {@link #forPatient}: patient, to, from. */
+    String forPatientSql() {
+        return forPatient;
     }
 
     @Override
@@ -237,7 +268,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
         return out.toString();
     }
 
-    private static Appointment appointment(ResultSet rows) throws SQLException {
+    static Appointment appointment(ResultSet rows) throws SQLException {
         return new Appointment(AppointmentId.of(rows.getString("id")), PatientId.of(rows.getString("patient_id")),
                 ServiceTypeId.of(rows.getString("service_id")), Nanos.instant(rows.getLong("start_ns")),
                 Nanos.instant(rows.getLong("end_ns")), Values.roles(rows.getString("roles")),

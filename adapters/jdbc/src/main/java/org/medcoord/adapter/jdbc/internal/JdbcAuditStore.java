@@ -77,19 +77,27 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     public void append(AuditRecord record) {
         Objects.requireNonNull(record, "record");
         long at = Nanos.of(record.at(), "record.at");
-        Sql.update(writing(), append, s -> {
-            s.setLong(1, at);
-            s.setString(2, record.user().value());
-            Sql.setNullable(s, 3, record.onBehalfOf().map(UserId::value).orElse(null));
-            s.setString(4, record.facility().value());
-            s.setString(5, record.node().value());
-            s.setString(6, record.purpose().name());
-            s.setString(7, record.action());
-            s.setString(8, Values.strings(record.entities()));
-            Sql.setNullable(s, 9, record.patient().map(PatientId::value).orElse(null));
-            s.setString(10, record.outcome().name());
-            s.setString(11, record.detailCode());
-        }, "append an audit record");
+        Deferred.Binder bind = (s, first) -> {
+            s.setLong(first, at);
+            s.setString(first + 1, record.user().value());
+            Sql.setNullable(s, first + 2, record.onBehalfOf().map(UserId::value).orElse(null));
+            s.setString(first + 3, record.facility().value());
+            s.setString(first + 4, record.node().value());
+            s.setString(first + 5, record.purpose().name());
+            s.setString(first + 6, record.action());
+            s.setString(first + 7, Values.strings(record.entities()));
+            Sql.setNullable(s, first + 8, record.patient().map(PatientId::value).orElse(null));
+            s.setString(first + 9, record.outcome().name());
+            s.setString(first + 10, record.detailCode());
+        };
+        // On PostgreSQL the record goes with the unit's next read or its COMMIT: no round trip of
+        // its own. Its key is generated, so it never collides.
+        if (deferred(new Deferred(append, 11, bind, "audit_records_pkey",
+                () -> new ConflictException("audit-record-exists", "an audit record was written twice"),
+                "append an audit record"))) {
+            return;
+        }
+        Sql.update(writing(), append, s -> bind.bind(s, 1), "append an audit record");
     }
 
     @Override

@@ -31,6 +31,11 @@ import org.medcoord.spi.storage.ClaimStore;
  * against the claims active at {@code now} and the new claims before it. Nothing is written until
  * every claim fits, so a refused list leaves no trace.
  *
+ * <p>On PostgreSQL, when every new claim would be exclusive (not over capacity, active at
+ * {@code now}), one insert is tried first that checks capacity 1 and the overlap itself and lets
+ * the exclusion constraint decide races; only when it skips a row does the store fall back to the
+ * read and sweep below (which also names the conflict).
+ *
  * <p><b>What makes the check hold against other transactions.</b>
  * <ul>
  *   <li>H2 (one process): each claimed resource row is locked with {@code SELECT ... FOR UPDATE}
@@ -67,6 +72,7 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
     private final String transfer;
     private final String active;
     private final String owned;
+    private final String insertExclusive;
 
     JdbcClaimStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
@@ -97,15 +103,28 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
                         + " AND start_ns < ? AND end_ns > ? AND (expires_ns IS NULL OR expires_ns > ?)"
                         + " ORDER BY resource_id, start_ns, owner, id";
         owned = "SELECT " + CLAIM_COLUMNS + " FROM " + tables.claims() + " WHERE owner = ? ORDER BY resource_id, start_ns, id";
+        // PostgreSQL, capacity 1: the capacity and the overlap are checked by the insert itself, so
+        // a booking that fits costs one statement. A row is skipped when its resource is unknown or
+        // shared, when an active claim overlaps it (read in the statement's snapshot), or when the
+        // exclusion constraint finds an overlapping exclusive claim (committed, or in flight on
+        // another connection: the insert then waits for it, as any exclusive insert does).
+        insertExclusive = pg
+                ? "INSERT INTO " + tables.claims() + " (" + CLAIM_COLUMNS + ", exclusive)"
+                        + " SELECT n.rid, n.s, n.e, n.own, n.exp, FALSE, TRUE FROM unnest(?::varchar[], ?::bigint[],"
+                        + " ?::bigint[], ?::varchar[], ?::bigint[]) WITH ORDINALITY AS n(rid, s, e, own, exp, i)"
+                        + " JOIN " + tables.resources() + " r ON r.id = n.rid AND r.capacity = 1"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.claims() + " c WHERE c.resource_id = n.rid"
+                        + " AND c.start_ns < n.e AND c.end_ns > n.s AND (c.expires_ns IS NULL OR c.expires_ns > ?))"
+                        + " ORDER BY n.i ON CONFLICT ON CONSTRAINT claims_no_overlap DO NOTHING RETURNING id"
+                : null;
     }
 
     @Override
     public Optional<ClaimConflict> claimAll(List<Claim> claims, Instant now) {
         Objects.requireNonNull(now, "now");
         List<Claim> list = List.copyOf(Objects.requireNonNull(claims, "claims"));
-        Unit unit = units.writing();
-        Session session = unit.session();
-        Connection connection = session.connection();
+        Connection connection = writing();
+        Session session = units.writing().session();
         if (list.isEmpty()) {
             return Optional.empty();
         }
@@ -122,6 +141,9 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
         }
         long nowNs = Nanos.bound(now);
         try {
+            if (insertExclusive != null && allExclusive(added, nowNs) && insertedExclusive(connection, added, nowNs)) {
+                return Optional.empty();
+            }
             Snapshot snapshot;
             if (dialect == Dialect.H2) {
                 lockEach(connection, resources);
@@ -190,11 +212,74 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
         }, JdbcClaimStore::claim, "list active claims");
     }
 
+    /** The statement behind {@link #active}: resource ids (array), to, from, now. */
+    String activeSql() {
+        return active;
+    }
+
     @Override
     public List<Claim> owned(String owner) {
         Objects.requireNonNull(owner, "owner");
         return Sql.list(reading(), owned, s -> s.setString(1, owner), JdbcClaimStore::claim,
                 "list the claims of an owner");
+    }
+
+    /** Whether every new claim would be exclusive if its resource has capacity 1. */
+    private static boolean allExclusive(List<New> added, long now) {
+        for (New n : added) {
+            if (n.claim.overCapacity() || (n.expires != null && n.expires <= now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * PostgreSQL: tries to add every claim as exclusive in one statement. When a row was skipped
+     * (see {@link #insertExclusive}), the rows that went in are deleted again and the caller
+     * decides with the full read, which also finds the conflict to report.
+     */
+    private boolean insertedExclusive(Connection connection, List<New> added, long now) throws SQLException {
+        List<New> ordered = new ArrayList<>(added);
+        ordered.sort(Comparator.comparing((New n) -> n.claim, INSERT_ORDER).thenComparingInt(n -> n.index));
+        int count = ordered.size();
+        String[] resources = new String[count];
+        Long[] starts = new Long[count];
+        Long[] ends = new Long[count];
+        String[] owners = new String[count];
+        Long[] expiries = new Long[count];
+        for (int i = 0; i < count; i++) {
+            New n = ordered.get(i);
+            resources[i] = n.claim.resource().value();
+            starts[i] = n.start;
+            ends[i] = n.end;
+            owners[i] = n.claim.owner();
+            expiries[i] = n.expires;
+        }
+        List<Long> insertedIds = new ArrayList<>(count);
+        try (PreparedStatement s = connection.prepareStatement(insertExclusive)) {
+            s.setArray(1, connection.createArrayOf("varchar", resources));
+            s.setArray(2, connection.createArrayOf("bigint", starts));
+            s.setArray(3, connection.createArrayOf("bigint", ends));
+            s.setArray(4, connection.createArrayOf("varchar", owners));
+            s.setArray(5, connection.createArrayOf("bigint", expiries));
+            s.setLong(6, now);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    insertedIds.add(rows.getLong(1));
+                }
+            }
+        }
+        if (insertedIds.size() == count) {
+            return true;
+        }
+        if (!insertedIds.isEmpty()) {
+            try (PreparedStatement s = connection.prepareStatement(undo)) {
+                s.setArray(1, connection.createArrayOf("bigint", insertedIds.toArray(new Long[0])));
+                s.executeUpdate();
+            }
+        }
+        return false;
     }
 
     private void lockEach(Connection connection, Collection<String> sortedIds) throws SQLException {
@@ -394,7 +479,7 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
         s.setBoolean(6, n.claim.overCapacity());
     }
 
-    private static Claim claim(ResultSet rows) throws SQLException {
+    static Claim claim(ResultSet rows) throws SQLException {
         return new Claim(ResourceId.of(rows.getString("resource_id")), Nanos.instant(rows.getLong("start_ns")),
                 Nanos.instant(rows.getLong("end_ns")), rows.getString("owner"),
                 Optional.ofNullable(Sql.nullableLong(rows, "expires_ns")).map(Nanos::instant),

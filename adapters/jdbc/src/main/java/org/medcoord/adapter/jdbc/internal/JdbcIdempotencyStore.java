@@ -12,17 +12,24 @@ import org.medcoord.spi.storage.IdempotencyStore;
 
 /**
  * Idempotency records by key. The primary key makes the first insert win, also against a
- * concurrent transaction: on PostgreSQL the second insert waits for the first to commit and then
- * adds nothing ({@code ON CONFLICT DO NOTHING}), which is reported as {@code idempotency-key-exists}.
+ * concurrent transaction. On PostgreSQL the insert is held back until the unit's next read or its
+ * commit ({@link Deferred}); a second insert of a key waits there for the first unit to commit and
+ * then fails on the primary key, which ends its unit with {@code idempotency-key-exists}. On H2 the
+ * insert runs at once and a duplicate is reported at the call.
  */
 final class JdbcIdempotencyStore extends StoreBase implements IdempotencyStore {
     private final String insert;
     private final String find;
+    private final String insertDeferred;
 
     JdbcIdempotencyStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         insert = dialect.insertIfAbsent(tables.idempotencyKeys(), "idempotency_key", "idempotency_key", "fingerprint",
                 "result_id", "created_ns");
+        // Held back until the unit's next read or its commit: a plain insert, so that a used key
+        // fails the statement (idempotency_keys_pkey) and ends the unit with idempotency-key-exists.
+        insertDeferred = "INSERT INTO " + tables.idempotencyKeys()
+                + " (idempotency_key, fingerprint, result_id, created_ns) VALUES (?, ?, ?, ?)";
         find = "SELECT idempotency_key, fingerprint, result_id, created_ns FROM " + tables.idempotencyKeys()
                 + " WHERE idempotency_key = ?";
     }
@@ -39,8 +46,16 @@ final class JdbcIdempotencyStore extends StoreBase implements IdempotencyStore {
     @Override
     public void insert(IdempotencyRecord record) {
         Objects.requireNonNull(record, "record");
-        Connection connection = writing();
         long created = Nanos.of(record.createdAt(), "record.createdAt");
+        if (deferred(new Deferred(insertDeferred, 4, (s, first) -> {
+            s.setString(first, record.key().value());
+            s.setString(first + 1, record.fingerprint());
+            s.setString(first + 2, record.resultId());
+            s.setLong(first + 3, created);
+        }, "idempotency_keys_pkey", () -> used(record), "insert idempotency key " + record.key()))) {
+            return;
+        }
+        Connection connection = writing();
         int added;
         try (PreparedStatement s = connection.prepareStatement(insert)) {
             s.setString(1, record.key().value());
@@ -55,7 +70,11 @@ final class JdbcIdempotencyStore extends StoreBase implements IdempotencyStore {
             added = 0;
         }
         if (added == 0) {
-            throw new ConflictException("idempotency-key-exists", "idempotency key " + record.key() + " already used");
+            throw used(record);
         }
+    }
+
+    private static ConflictException used(IdempotencyRecord record) {
+        return new ConflictException("idempotency-key-exists", "idempotency key " + record.key() + " already used");
     }
 }

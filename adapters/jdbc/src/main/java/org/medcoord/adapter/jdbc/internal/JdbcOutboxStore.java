@@ -19,6 +19,9 @@ import org.medcoord.spi.storage.PendingEvent;
  * can never be appended twice. {@link #claimDue} locks the rows it returns with
  * {@code FOR UPDATE SKIP LOCKED} on both databases, so dispatchers on several nodes (or threads)
  * never take the same record while the first one's transaction is open, and never wait for it.
+ * On PostgreSQL an append is held back until the unit's next read or its commit
+ * ({@link Deferred}); a taken event id then ends the unit with the same
+ * {@code outbox-event-exists} conflict.
  */
 final class JdbcOutboxStore extends StoreBase implements OutboxStore {
     private static final String PENDING = "P";
@@ -34,11 +37,16 @@ final class JdbcOutboxStore extends StoreBase implements OutboxStore {
     private final String retryLater;
     private final String park;
     private final String parked;
+    private final String appendDeferred;
 
     JdbcOutboxStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         append = dialect.insertIfAbsent(tables.outbox(), "event_id", "event_id", "event_type", "aggregate_id",
                 "payload", "occurred_ns", "attempts", "next_attempt_ns", "state");
+        // Held back until the unit's next read or its commit: a plain insert, so that a taken event
+        // id fails the statement (outbox_event_id_unique) and ends the unit with outbox-event-exists.
+        appendDeferred = "INSERT INTO " + tables.outbox() + " (event_id, event_type, aggregate_id, payload, occurred_ns,"
+                + " attempts, next_attempt_ns, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         pending = "SELECT " + COLUMNS + " FROM " + tables.outbox() + " WHERE state = '" + PENDING
                 + "' ORDER BY seq LIMIT ?";
         String due = "state = '" + PENDING + "' AND next_attempt_ns <= ?";
@@ -62,8 +70,20 @@ final class JdbcOutboxStore extends StoreBase implements OutboxStore {
     @Override
     public void append(OutboxRecord record) {
         Objects.requireNonNull(record, "record");
-        Connection connection = writing();
         long occurred = Nanos.of(record.occurredAt(), "record.occurredAt");
+        if (deferred(new Deferred(appendDeferred, 8, (s, first) -> {
+            s.setString(first, record.eventId());
+            s.setString(first + 1, record.type());
+            s.setString(first + 2, record.aggregateId());
+            s.setString(first + 3, record.payload());
+            s.setLong(first + 4, occurred);
+            s.setInt(first + 5, 0);
+            s.setLong(first + 6, occurred);
+            s.setString(first + 7, PENDING);
+        }, "outbox_event_id_unique", () -> exists(record), "append outbox event " + record.eventId()))) {
+            return;
+        }
+        Connection connection = writing();
         int added;
         try (PreparedStatement s = connection.prepareStatement(append)) {
             s.setString(1, record.eventId());
@@ -82,8 +102,12 @@ final class JdbcOutboxStore extends StoreBase implements OutboxStore {
             added = 0;
         }
         if (added == 0) {
-            throw new ConflictException("outbox-event-exists", "outbox event " + record.eventId() + " already appended");
+            throw exists(record);
         }
+    }
+
+    private static ConflictException exists(OutboxRecord record) {
+        return new ConflictException("outbox-event-exists", "outbox event " + record.eventId() + " already appended");
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import org.medcoord.api.common.AdapterException;
 import org.medcoord.api.schedule.Resource;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ResourceKind;
@@ -26,7 +28,9 @@ import org.medcoord.spi.storage.ScheduleStore;
 
 /**
  * Resources and service types by id (upserted); templates and unavailability in insertion order,
- * found for any number of resources with one statement.
+ * found for any number of resources with one statement. Every write also sets the one-row
+ * {@code schedule_version} to the next value of a sequence, in the same transaction, so that
+ * {@link #version()} changes with every committed change and never returns a version twice.
  */
 final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
     private static final String RESOURCE_COLUMNS = "id, kind, display_name, zone, capacity, tags, site";
@@ -43,6 +47,8 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
     private final String templatesOf;
     private final String addUnavailability;
     private final String unavailabilityOf;
+    private final String bumpVersion;
+    private final String readVersion;
 
     JdbcScheduleStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
@@ -66,12 +72,34 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
                         + " WHERE u.start_ns < ? AND u.end_ns > ? ORDER BY u.start_ns, u.resource_id, u.seq"
                 : "SELECT resource_id, start_ns, end_ns, kind, reason_code FROM " + tables.unavailability()
                         + " WHERE resource_id = ANY(?) AND start_ns < ? AND end_ns > ? ORDER BY start_ns, resource_id, seq";
+        bumpVersion = "UPDATE " + tables.scheduleVersion() + " SET version = "
+                + (dialect == Dialect.H2 ? "NEXT VALUE FOR " + tables.scheduleVersions()
+                        : "nextval('" + tables.scheduleVersions() + "')");
+        readVersion = "SELECT version FROM " + tables.scheduleVersion();
+    }
+
+    @Override
+    public OptionalLong version() {
+        return OptionalLong.of(Sql.one(reading(), readVersion, s -> { }, rows -> rows.getLong(1),
+                "read the schedule version").orElseThrow(() -> new AdapterException(
+                        "storage could not read the schedule version: the schedule_version row is missing", null)));
+    }
+
+    /** The statement behind {@link #version()}. */
+    String versionSql() {
+        return readVersion;
+    }
+
+    /** Gives the facility data a new version, in the writing unit. */
+    private void changed(Connection connection) {
+        Sql.update(connection, bumpVersion, s -> { }, "move the schedule version on");
     }
 
     @Override
     public void putResource(Resource resource) {
         Objects.requireNonNull(resource, "resource");
-        Sql.update(writing(), putResource, s -> {
+        Connection connection = writing();
+        Sql.update(connection, putResource, s -> {
             s.setString(1, resource.id().value());
             s.setString(2, resource.kind().name());
             s.setString(3, resource.displayName());
@@ -80,6 +108,7 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
             s.setString(6, Values.tags(resource.tags()));
             s.setString(7, resource.site());
         }, "store resource " + resource.id());
+        changed(connection);
     }
 
     @Override
@@ -97,7 +126,8 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
     @Override
     public void putService(ServiceType service) {
         Objects.requireNonNull(service, "service");
-        Sql.update(writing(), putService, s -> {
+        Connection connection = writing();
+        Sql.update(connection, putService, s -> {
             s.setString(1, service.id().value());
             s.setString(2, service.displayName());
             s.setString(3, service.duration().toString());
@@ -108,6 +138,7 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
             s.setString(8, service.maximumHorizon().toString());
             s.setString(9, service.slotStep().toString());
         }, "store service type " + service.id());
+        changed(connection);
     }
 
     @Override
@@ -125,7 +156,8 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
     @Override
     public void addTemplate(WeeklyTemplate template) {
         Objects.requireNonNull(template, "template");
-        Sql.update(writing(), addTemplate, s -> {
+        Connection connection = writing();
+        Sql.update(connection, addTemplate, s -> {
             s.setString(1, template.resource().value());
             s.setObject(2, template.effectiveFrom());
             if (template.effectiveUntil().isPresent()) {
@@ -135,6 +167,7 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
             }
             s.setString(4, Values.hours(template.hours()));
         }, "add a weekly template of resource " + template.resource());
+        changed(connection);
     }
 
     @Override
@@ -156,13 +189,15 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
         Objects.requireNonNull(unavailability, "unavailability");
         long start = Nanos.of(unavailability.start(), "unavailability.start");
         long end = Nanos.of(unavailability.end(), "unavailability.end");
-        Sql.update(writing(), addUnavailability, s -> {
+        Connection connection = writing();
+        Sql.update(connection, addUnavailability, s -> {
             s.setString(1, unavailability.resource().value());
             s.setLong(2, start);
             s.setLong(3, end);
             s.setString(4, unavailability.kind().name());
             s.setString(5, unavailability.reasonCode());
         }, "add unavailability of resource " + unavailability.resource());
+        changed(connection);
     }
 
     @Override

@@ -1,22 +1,116 @@
 package org.medcoord.adapter.jdbc.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import org.medcoord.api.common.AdapterException;
 
 /**
  * One JDBC transaction: the connection of an outermost unit of work, shared by the units nested in
  * it. Once the database has rolled the transaction back on its own (an H2 deadlock victim), the
  * session refuses further statements and the commit, so that later writes can never commit
- * without the earlier ones.
+ * without the earlier ones. On PostgreSQL some writes are held back ({@link Deferred}) and sent
+ * with the unit's next read or with its commit.
  */
 final class Session {
     private final Connection connection;
+    private final boolean defers;
+    private final List<Deferred> deferred = new ArrayList<>();
     private String rolledBackBecause;
 
-    Session(Connection connection) {
+    Session(Connection connection, boolean defers) {
         this.connection = connection;
+        this.defers = defers;
+    }
+
+    /** Whether writes that allow it are held back until the next read or the commit. */
+    boolean defers() {
+        return defers;
+    }
+
+    /** Holds a write back; see {@link Deferred}. */
+    void defer(Deferred write) {
+        connection();
+        // One held-back write per constraint, so that a violation names the write that failed.
+        for (Deferred earlier : deferred) {
+            if (earlier.constraint().equals(write.constraint())) {
+                flush();
+                break;
+            }
+        }
+        deferred.add(write);
+    }
+
+    /**
+     * Sends the writes held back, in one round trip, before anything that could observe them or
+     * depend on their order: a read, another write, a savepoint.
+     */
+    void flush() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        String action = actions(deferred);
+        try {
+            send(false);
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, action);
+        }
+    }
+
+    /** Commits, sending the writes held back together with the {@code COMMIT}. */
+    void commit() throws SQLException {
+        if (!deferred.isEmpty()) {
+            send(true);
+        }
+        // After a COMMIT sent with the writes the driver's transaction is idle and this sends
+        // nothing; it also tells the pool that the connection has nothing left to roll back.
+        connection.commit();
+    }
+
+    /**
+     * Sends the writes held back; a duplicate key becomes the write's own conflict, any other
+     * failure is left to the caller (at the commit it may have come from the commit itself).
+     */
+    private void send(boolean commit) throws SQLException {
+        List<Deferred> writes = List.copyOf(deferred);
+        deferred.clear();
+        StringBuilder sql = new StringBuilder();
+        for (Deferred write : writes) {
+            sql.append(write.sql()).append(";\n");
+        }
+        if (commit) {
+            sql.append("COMMIT");
+        }
+        try (PreparedStatement statement = connection().prepareStatement(sql.toString())) {
+            int first = 1;
+            for (Deferred write : writes) {
+                write.binder().bind(statement, first);
+                first += write.parameters();
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            String constraint = SqlFailures.constraint(e);
+            for (Deferred write : writes) {
+                if (SqlFailures.isUniqueViolation(e) && write.constraint().equals(constraint)) {
+                    throw write.conflict().get();
+                }
+            }
+            String state = SqlFailures.state(e);
+            if (state != null && state.startsWith("23")) {
+                // An integrity violation comes from a write, never from the COMMIT (no constraint is
+                // deferred): the unit is known not to be saved.
+                throw SqlFailures.translate(e, actions(writes));
+            }
+            throw e;
+        }
+    }
+
+    private static String actions(List<Deferred> writes) {
+        return writes.size() == 1 ? writes.get(0).action()
+                : writes.get(0).action() + " and " + (writes.size() - 1) + " more held-back writes";
     }
 
     /** The connection, unless the database has already rolled the transaction back. */
@@ -45,6 +139,7 @@ final class Session {
     }
 
     Savepoint savepoint() {
+        flush();
         try {
             return connection().setSavepoint();
         } catch (SQLException e) {
@@ -54,6 +149,8 @@ final class Session {
 
     /** Undoes a nested unit's writes; a failure to do so is attached to the unit's own failure. */
     void rollbackTo(Savepoint savepoint, Throwable failure) {
+        // Everything held back was written inside the nested unit: the savepoint flushed the rest.
+        deferred.clear();
         if (rolledBackBecause != null) {
             return;
         }

@@ -114,7 +114,7 @@ public final class SqlFailures {
     }
 
     /** The constraint PostgreSQL names, a schema object and never data; null elsewhere. */
-    private static String constraint(SQLException failure) {
+    static String constraint(SQLException failure) {
         for (SQLException e = failure; e != null; e = e.getNextException()) {
             if (e instanceof PSQLException psql) {
                 ServerErrorMessage server = psql.getServerErrorMessage();

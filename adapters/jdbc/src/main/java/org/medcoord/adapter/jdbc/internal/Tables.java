@@ -56,6 +56,14 @@ record Tables(String schema) {
         return schema + ".outbox";
     }
 
+    String scheduleVersion() {
+        return schema + ".schedule_version";
+    }
+
+    String scheduleVersions() {
+        return schema + ".schedule_versions";
+    }
+
     String auditRecords() {
         return schema + ".audit_records";
     }

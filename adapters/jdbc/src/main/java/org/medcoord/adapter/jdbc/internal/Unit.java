@@ -1,8 +1,11 @@
 package org.medcoord.adapter.jdbc.internal;
 
 import java.sql.Connection;
+import java.util.Objects;
 import org.medcoord.spi.storage.AppointmentStore;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.ClaimStore;
 import org.medcoord.spi.storage.DocumentStore;
 import org.medcoord.spi.storage.HoldStore;
@@ -97,6 +100,13 @@ final class Unit implements StorageTransaction {
     public DocumentStore documents() {
         check();
         return stores.documents();
+    }
+
+    @Override
+    public CalendarRead calendar(CalendarQuery query) {
+        check();
+        Objects.requireNonNull(query, "query");
+        return stores.calendar().combines() ? stores.calendar().read(query) : StorageTransaction.super.calendar(query);
     }
 
     private void check() {

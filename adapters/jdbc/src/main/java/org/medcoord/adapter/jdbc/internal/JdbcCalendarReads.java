@@ -1,0 +1,111 @@
+package org.medcoord.adapter.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.common.AdapterException;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
+import org.medcoord.spi.storage.Claim;
+
+/**
+ * {@link org.medcoord.spi.storage.StorageTransaction#calendar} on PostgreSQL: the schedule
+ * version, the active claims and the patient's appointments with one prepared statement holding
+ * the stores' own three queries. The driver sends the three in one message and reads the three
+ * results after one sync: one round trip. On H2 (in the process, no round trips) the unit makes
+ * the three reads one after the other.
+ */
+final class JdbcCalendarReads extends StoreBase {
+    private final JdbcScheduleStore schedule;
+    private final JdbcClaimStore claims;
+    private final JdbcAppointmentStore appointments;
+    private final String all;
+    private final String withoutPatient;
+    private final String withoutClaims;
+
+    JdbcCalendarReads(Units units, Dialect dialect, Tables tables, JdbcScheduleStore schedule, JdbcClaimStore claims,
+                      JdbcAppointmentStore appointments) {
+        super(units, dialect, tables);
+        this.schedule = schedule;
+        this.claims = claims;
+        this.appointments = appointments;
+        all = schedule.versionSql() + "; " + claims.activeSql() + "; " + appointments.forPatientSql();
+        withoutPatient = schedule.versionSql() + "; " + claims.activeSql();
+        withoutClaims = schedule.versionSql() + "; " + appointments.forPatientSql();
+    }
+
+    /** Whether this dialect answers with one statement; else the unit makes the three reads. */
+    boolean combines() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    CalendarRead read(CalendarQuery query) {
+        Set<String> ids = JdbcScheduleStore.ids(query.resources());
+        boolean withClaims = !ids.isEmpty();
+        boolean withPatient = query.patient().isPresent();
+        if (!withClaims && !withPatient) {
+            return new CalendarRead(schedule.version(), List.of(), List.of());
+        }
+        Connection connection = reading();
+        String sql = withClaims ? (withPatient ? all : withoutPatient) : withoutClaims;
+        String action = "read claims, appointments and the schedule version";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int p = 1;
+            if (withClaims) {
+                s.setArray(p++, dialect.textArray(connection, ids));
+                s.setLong(p++, Nanos.bound(query.to()));
+                s.setLong(p++, Nanos.bound(query.from()));
+                s.setLong(p++, Nanos.bound(query.now()));
+            }
+            if (withPatient) {
+                s.setString(p++, query.patient().get().value());
+                s.setLong(p++, Nanos.bound(query.patientTo()));
+                s.setLong(p, Nanos.bound(query.patientFrom()));
+            }
+            s.execute();
+            OptionalLong version = OptionalLong.empty();
+            try (ResultSet rows = s.getResultSet()) {
+                if (rows.next()) {
+                    version = OptionalLong.of(rows.getLong(1));
+                }
+            }
+            if (version.isEmpty()) {
+                throw new AdapterException("storage could not read the schedule version: the schedule_version row is "
+                        + "missing", null);
+            }
+            List<Claim> active = new ArrayList<>();
+            if (withClaims) {
+                next(s);
+                try (ResultSet rows = s.getResultSet()) {
+                    while (rows.next()) {
+                        active.add(Sql.readRow(rows, JdbcClaimStore::claim, action));
+                    }
+                }
+            }
+            List<Appointment> patient = new ArrayList<>();
+            if (withPatient) {
+                next(s);
+                try (ResultSet rows = s.getResultSet()) {
+                    while (rows.next()) {
+                        patient.add(Sql.readRow(rows, JdbcAppointmentStore::appointment, action));
+                    }
+                }
+            }
+            return new CalendarRead(version, active, patient);
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, action);
+        }
+    }
+
+    private static void next(PreparedStatement s) throws SQLException {
+        if (!s.getMoreResults()) {
+            throw new SQLException("expected another result set");
+        }
+    }
+}
