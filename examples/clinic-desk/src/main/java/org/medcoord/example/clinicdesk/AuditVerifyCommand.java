@@ -43,7 +43,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
         Clock clock = Clock.fixed(DemoClinic.NOW.atZone(DemoClinic.ZONE).toInstant(), DemoClinic.ZONE);
         AuditVerification report;
         try (Coordinator coordinator = Coordinators.builder()
-                .plugin(new JdbcStoragePlugin(storage.toJdbcOptions())).clock(clock).build()) {
+                .plugin(new JdbcStoragePlugin(storage.toJdbcOptions()))
+                .plugin(ClinicKeys.in(storage.keyDirectory()).plugin()).clock(clock).build()) {
             out.printf("Storage    : %s%n", storage.describe());
             report = coordinator.session(Actor.of("privacy-01", DemoClinic.FACILITY, Role.PRIVACY_OFFICER),
                     Purpose.OPERATIONS).audit().verify();

@@ -45,6 +45,9 @@ import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.appointment.WaitlistEntry;
 import org.medcoord.api.appointment.WaitlistOffer;
 import org.medcoord.api.appointment.WaitlistRequest;
+import org.medcoord.api.audit.AuditEntry;
+import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.audit.AuditVerification;
 import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.document.Answer;
@@ -117,6 +120,7 @@ final class ClinicDayScript {
         paperwork();
         access();
         daySheet();
+        privacyReview();
         out.flush();
     }
 
@@ -352,6 +356,32 @@ final class ClinicDayScript {
         out.printf("Under break-glass ed-doc-3 sees %d appointment(s) of %s, reason included: %s; each access is "
                 + "audited with purpose ETREAT%n", seen.size(), P1010,
                 seen.stream().allMatch(a -> a.reason().isPresent()) ? "yes" : "no");
+    }
+
+    private void privacyReview() {
+        heading("Privacy officer: break-the-glass review, accesses to p-1010, audit chain verification");
+        CoordinatorSession officer = clinic.coordinator().session(
+                Actor.of("privacy-01", DemoClinic.FACILITY, Role.PRIVACY_OFFICER), Purpose.OPERATIONS);
+        Instant from = Instant.EPOCH;
+        Instant to = DemoClinic.now().plus(Duration.ofDays(1));
+        List<AuditEntry> glass = officer.audit().breakGlassAccesses(from, to);
+        out.printf("Break-the-glass review: %d audited event(s)%n", glass.size());
+        glass.forEach(e -> out.println("  " + audited(e)));
+        List<AuditEntry> accesses = officer.audit().accessesTo(P1010, from, to);
+        out.printf("Who accessed %s: %d audited event(s)%n", P1010, accesses.size());
+        accesses.forEach(e -> out.println("  " + audited(e)));
+        AuditVerification report = officer.audit().verify();
+        out.printf("Audit chain: %d events checked, last sequence %d, checkpoint %s: %s%n", report.eventsChecked(),
+                report.lastSequence(), report.checkpointSequence().isPresent()
+                        ? "signed at " + report.checkpointSequence().getAsLong() : "none",
+                report.ok() ? "OK, intact" : "NOT INTACT " + report.findings());
+    }
+
+    private static String audited(AuditEntry e) {
+        AuditRecord r = e.record();
+        return String.format("#%-4d %-9s %-9s %-6s %-26s %-8s %s", e.sequence(), r.user(), r.facility().value()
+                .replace("-clinic", "").replace("-hospital", ""), r.purpose().code(), r.action(), r.outcome(),
+                r.patient().map(Object::toString).orElse("-"));
     }
 
     private void refused(String what, Runnable call) {

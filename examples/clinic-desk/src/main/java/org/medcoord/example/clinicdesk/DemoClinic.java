@@ -108,6 +108,7 @@ public final class DemoClinic implements AutoCloseable {
         }
         Clock clock = Clock.fixed(NOW.atZone(ZONE).toInstant(), ZONE);
         Coordinator coordinator = Coordinators.builder().plugin(new JdbcStoragePlugin(storage.toJdbcOptions()))
+                .plugin(ClinicKeys.in(storage.keyDirectory()).plugin())
                 .clock(clock).build();
         DemoClinic clinic = new DemoClinic(coordinator);
         try {

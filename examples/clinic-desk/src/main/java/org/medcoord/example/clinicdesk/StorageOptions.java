@@ -36,6 +36,12 @@ final class StorageOptions {
         return url == null;
     }
 
+    /** Where the audit signing key lives: beside the embedded file, or in its default folder. */
+    Path keyDirectory() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
     /** The file H2 actually writes. */
     Path dataFile() {
         return file.resolveSibling(file.getFileName() + ".mv.db");
