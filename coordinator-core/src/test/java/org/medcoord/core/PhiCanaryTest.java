@@ -21,6 +21,16 @@ import org.medcoord.api.appointment.CancellationReason;
 import org.medcoord.api.appointment.RescheduleCommand;
 import org.medcoord.api.appointment.VisitReason;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.api.document.Answer;
+import org.medcoord.api.document.AnswerType;
+import org.medcoord.api.document.DocumentCompletion;
+import org.medcoord.api.document.DocumentRequest;
+import org.medcoord.api.document.DocumentType;
+import org.medcoord.api.document.PatientDocument;
+import org.medcoord.api.document.Questionnaire;
+import org.medcoord.api.document.QuestionnaireItem;
+import org.medcoord.api.document.QuestionnaireResponse;
+import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.schedule.RoleAssignment;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.core.json.MedCoordJson;
@@ -87,6 +97,24 @@ class PhiCanaryTest {
                     + BIRTH_DATE + "\",\"resources\":[]}", BookCommand.class));
             capture(() -> MedCoordJson.read("{\"text\":\"" + FREE_TEXT + "\",\"diagnosisCodes\":[\"" + MEMBER
                     + " !\"]}", VisitReason.class));
+            CoordinatorSession admin = clinic.admin;
+            admin.documents().defineQuestionnaire(Questionnaire.of(DocumentType.INTAKE_QUESTIONNAIRE.id(),
+                    QuestionnaireItem.required("allergies", AnswerType.BOOLEAN),
+                    QuestionnaireItem.optional("history", AnswerType.STRING)));
+            PatientDocument intake = clinician.documents().request(DocumentRequest.of(patient,
+                    DocumentType.INTAKE_QUESTIONNAIRE.id()));
+            String answer = NAME + " born " + BIRTH_DATE + " member " + MEMBER + ": " + FREE_TEXT;
+            capture(() -> clinician.documents().complete(DocumentCompletion.answered(intake.id(),
+                    QuestionnaireResponse.of(ResponseItem.of("history", Answer.text(answer))))));
+            capture(() -> clinician.documents().complete(DocumentCompletion.answered(intake.id(),
+                    QuestionnaireResponse.of(ResponseItem.of("allergies", Answer.text(answer)),
+                            ResponseItem.of("history", Answer.text(answer))))));
+            clinician.documents().complete(DocumentCompletion.answered(intake.id(), QuestionnaireResponse.of(
+                    ResponseItem.of("allergies", Answer.of(true)), ResponseItem.of("history", Answer.text(answer)))));
+            capture(() -> clinician.documents().complete(DocumentCompletion.answered(intake.id(),
+                    QuestionnaireResponse.of(ResponseItem.of("history", Answer.text(answer))))));
+            capture(() -> clinic.desk.documents().revoke(intake.id(), NAME));
+            clinic.desk.documents().response(intake.id());
             events = clinic.storage.read(tx -> tx.outbox().pending(10_000));
         }
 
