@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,5 +216,24 @@ class ClinicDeskTest {
 
         assertThat(run.exitCode()).isEqualTo(ClinicDesk.REFUSED);
         assertThat(run.err()).contains("jdbcUrl");
+    }
+
+    @Test
+    void a_database_file_from_a_newer_medcoord_is_one_clear_line() throws Exception {
+        run("demo");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("clinic"), "medcoord", "");
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"medcoord\".\"medcoord_schema_history\" (\"installed_rank\", \"version\", "
+                    + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
+                    + "\"success\") SELECT max(\"installed_rank\") + 1, '999', 'future', 'SQL', 'V999__future.sql', 0, "
+                    + "'test', 0, TRUE FROM \"medcoord\".\"medcoord_schema_history\"");
+        }
+
+        Run run = run("resources");
+
+        assertThat(run.exitCode()).isEqualTo(ClinicDesk.REFUSED);
+        assertThat(run.err()).startsWith("error: ").contains("database schema version 999 is newer than this MedCoord")
+                .contains("jdbcUrl=jdbc:h2:file:").doesNotContain("\tat ");
+        assertThat(run.err().lines().count()).isEqualTo(1);
     }
 }
