@@ -43,7 +43,8 @@ public interface AuditStore {
     void append(AuditRecord record);
 
     /**
-     * Every record, sealed or not, in append order.
+     * Every record, sealed or not, in append order: the sealed records in chain order, then the
+     * unsealed ones in the order {@link #unsealed(int)} returns them.
      *
      * @return the records
      */

@@ -129,7 +129,7 @@ class PostgresConstraintTest {
     void refusedWriteCarriesNeitherTheSqlNorTheValues() throws SQLException {
         try (Statement s = direct.createStatement()) {
             // A rule the host's DBA might add; PostgreSQL's DETAIL for it repeats the whole failing row.
-            s.execute("ALTER TABLE \"medcoord\".audit_records ADD CONSTRAINT no_test_detail "
+            s.execute("ALTER TABLE \"medcoord\".audit_journal ADD CONSTRAINT no_test_detail "
                     + "CHECK (detail_code <> 'Jane-Doe-1970-02-03')");
         }
         AuditRecord record = new AuditRecord(NOW, UserId.of("u-desk"), Optional.empty(), FacilityId.of("f-1"), NodeId.of("node-a"),
@@ -143,7 +143,7 @@ class PostgresConstraintTest {
 
         assertThat(e.getMessage()).isEqualTo("storage could not append an audit record: the database refused the change "
                 + "(integrity constraint violation) (SQLState 23514, constraint no_test_detail)");
-        assertLeaksNothing(e, "Jane-Doe", "p-MRN-4471", "INSERT", "audit_records (", "Failing row", "Detail");
+        assertLeaksNothing(e, "Jane-Doe", "p-MRN-4471", "INSERT", "audit_journal (", "Failing row", "Detail");
     }
 
     @Test

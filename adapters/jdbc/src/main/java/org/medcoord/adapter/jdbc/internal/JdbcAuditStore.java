@@ -29,9 +29,11 @@ import org.medcoord.spi.audit.UnsealedRecord;
 import org.medcoord.spi.storage.AuditStore;
 
 /**
- * The audit trail: audited calls insert a row (read back in append order by an identity column);
- * the sealer attaches the chain fields to each row once, holding the one head row FOR UPDATE.
- * Sealed rows are read back exactly as stored, so that the verifier sees any change made to them.
+ * The audit trail: audited calls insert a row into the journal, whose key is its only index (read
+ * back in append order by an identity column); the sealer moves journal rows into the indexed
+ * records table with their chain fields, many per transaction, holding the one head row FOR
+ * UPDATE. Sealed rows are read back exactly as stored, so that the verifier sees any change made
+ * to them.
  */
 final class JdbcAuditStore extends StoreBase implements AuditStore {
     private static final String COLUMNS = "at_ns, user_id, on_behalf_of, facility_id, node_id, purpose, action, "
@@ -43,6 +45,7 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     private final String lockHead;
     private final String unsealed;
     private final String sealRecord;
+    private final String unjournal;
     private final String moveHead;
     private final String chain;
     private final String find;
@@ -54,14 +57,18 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     JdbcAuditStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         String records = tables.auditRecords();
+        String journal = tables.schema() + ".audit_journal";
         String head = tables.schema() + ".audit_chain_head";
         String checkpoints = tables.schema() + ".audit_checkpoints";
         String marks = tables.schema() + ".audit_sink_marks";
-        append = "INSERT INTO " + records + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        all = "SELECT " + COLUMNS + " FROM " + records + " ORDER BY seq";
+        append = "INSERT INTO " + journal + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        all = "SELECT " + COLUMNS + " FROM (SELECT 0 AS part, seq, " + COLUMNS + " FROM " + records
+                + " UNION ALL SELECT 1 AS part, seq, " + COLUMNS + " FROM " + journal + ") t ORDER BY part, seq";
         lockHead = "SELECT seq, hash FROM " + head + " WHERE id = 1 FOR UPDATE";
-        unsealed = "SELECT seq, " + COLUMNS + " FROM " + records + " WHERE chain_seq IS NULL ORDER BY seq LIMIT ?";
-        sealRecord = "UPDATE " + records + " SET chain_seq = ?, prev_hash = ?, hash = ? WHERE seq = ? AND chain_seq IS NULL";
+        unsealed = "SELECT seq, " + COLUMNS + " FROM " + journal + " ORDER BY seq LIMIT ?";
+        sealRecord = "INSERT INTO " + records + " (" + CHAIN_COLUMNS + ") SELECT ?, ?, ?, " + COLUMNS + " FROM "
+                + journal + " WHERE seq = ?";
+        unjournal = "DELETE FROM " + journal + " WHERE seq = ?";
         moveHead = "UPDATE " + head + " SET seq = ?, hash = ? WHERE id = 1";
         chain = "SELECT " + CHAIN_COLUMNS + " FROM " + records + " WHERE chain_seq >= ? ORDER BY chain_seq LIMIT ?";
         find = "SELECT " + CHAIN_COLUMNS + " FROM " + records
@@ -92,7 +99,7 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
         };
         // On PostgreSQL the record goes with the unit's next read or its COMMIT: no round trip of
         // its own. Its key is generated, so it never collides.
-        if (deferred(new Deferred(append, 11, bind, "audit_records_pkey",
+        if (deferred(new Deferred(append, 11, bind, "audit_journal_pkey",
                 () -> new ConflictException("audit-record-exists", "an audit record was written twice"),
                 "append an audit record"))) {
             return;
@@ -152,6 +159,15 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
                 throw new ConflictException("audit-record-sealed",
                         "audit record " + batch.get(i).key() + " is sealed already or unknown");
             }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(unjournal)) {
+            for (SealedRecord record : batch) {
+                statement.setLong(1, record.key());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, "seal audit records");
         }
         ChainedEvent last = batch.get(batch.size() - 1).event();
         Sql.update(connection, moveHead, s -> {
