@@ -20,7 +20,8 @@ public interface WaitList {
     WaitlistEntry add(WaitlistRequest request);
 
     /**
-     * Books the slot offered to an entry.
+     * Books the slot offered to an entry. The booking and the entry's move to booked commit
+     * together; when the slot went to someone else the entry waits again.
      *
      * @param entry the entry
      * @return the booking

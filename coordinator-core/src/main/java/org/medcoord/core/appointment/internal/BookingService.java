@@ -192,6 +192,28 @@ public final class BookingService {
         }
     }
 
+    /**
+     * Books a command (no idempotency key, no override) and does more work in the same audited
+     * transaction, so that the booking and what follows from it commit together or not at all.
+     *
+     * @param ctx the caller
+     * @param command the command
+     * @param also the further work, given the unit and the booking
+     * @return the booking
+     */
+    Booking bookTogetherWith(CallContext ctx, BookCommand command,
+                             java.util.function.BiConsumer<StorageTransaction, Booking> also) {
+        validateBook(command);
+        return withAlternatives(command.service(), command.patient(), command.start(), () ->
+                calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.book", Optional.of(command.patient()),
+                        b -> List.of(b.appointment().id().value()), tx -> facilityWork(tx, () -> {
+                            Booking booking = bookInTransaction(tx, ctx, command, BookingAttempt.Kind.BOOK,
+                                    Optional.empty(), clock.instant());
+                            also.accept(tx, booking);
+                            return booking;
+                        })));
+    }
+
     private Booking bookOnce(CallContext ctx, BookCommand command) {
         Permission permission = command.override().isPresent() ? Permission.PRIVILEGED : Permission.WRITE_APPOINTMENTS;
         return withAlternatives(command.service(), command.patient(), command.start(), () ->

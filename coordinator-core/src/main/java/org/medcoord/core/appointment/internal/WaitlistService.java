@@ -92,18 +92,23 @@ public final class WaitlistService {
         SlotOption slot = entry.offer().filter(o -> entry.status() == WaitlistStatus.OFFERED)
                 .orElseThrow(() -> new ConflictException("no-open-offer", "wait-list entry " + id + " has no open offer"));
         try {
-            Booking booked = booking.book(ctx, BookCommand.of(entry.request().patient(), slot));
-            storage.inTransaction(tx -> {
+            return booking.bookTogetherWith(ctx, BookCommand.of(entry.request().patient(), slot), (tx, booked) -> {
+                WaitlistEntry current = find(tx, id);
+                if (current.status() != WaitlistStatus.OFFERED) {
+                    throw new ConflictException("no-open-offer", "wait-list entry " + id + " has no open offer");
+                }
                 tx.waitlist().put(new WaitlistEntry(id, entry.request(), WaitlistStatus.BOOKED, entry.createdAt(),
                         Optional.of(slot), Optional.of(booked.appointment().id())));
                 reopenOthers(tx, entry, slot);
-                return null;
             });
-            return booked;
         } catch (ConflictException lost) {
+            // The offered time went to someone else: the entry waits again, unless another accept of
+            // the same offer has booked it meanwhile.
             storage.inTransaction(tx -> {
-                tx.waitlist().put(new WaitlistEntry(id, entry.request(), WaitlistStatus.WAITING, entry.createdAt(),
-                        Optional.empty(), Optional.empty()));
+                if (find(tx, id).status() == WaitlistStatus.OFFERED) {
+                    tx.waitlist().put(new WaitlistEntry(id, entry.request(), WaitlistStatus.WAITING,
+                            entry.createdAt(), Optional.empty(), Optional.empty()));
+                }
                 return null;
             });
             throw lost;

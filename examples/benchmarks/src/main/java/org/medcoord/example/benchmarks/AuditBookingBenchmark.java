@@ -64,7 +64,8 @@ import org.medcoord.spi.storage.TransactionWork;
  * privacy officer's verification, which seals the rest, signs a checkpoint and verifies the whole
  * chain. "Off" wraps the same storage so that its audit store drops every record
  * (a switch for this benchmark only; hosts cannot turn the audit off). Runs alternate on and off so
- * that drifting load on the machine hits both alike; the median of the repetitions is reported.
+ * that drifting load on the machine hits both alike; the ratio of each off/on pair is taken, and the
+ * median of those ratios (with their range) is reported, so that a slow drift over the run cancels.
  *
  * <p>Run: {@code mvn -q -B -pl examples/benchmarks -am package -DskipTests && java -cp
  * "examples/benchmarks/target/classes:$(cat examples/benchmarks/target/cp.txt)"
@@ -101,9 +102,10 @@ public final class AuditBookingBenchmark {
     }
 
     private static void run(boolean quick, PrintStream out, String backends) throws Exception {
-        int repetitions = quick ? 1 : 5;
-        out.println("| backend | threads | attempts per run | audit off, attempts/s | audit on, attempts/s | on / off |");
-        out.println("|---|---|---|---|---|---|");
+        int repetitions = quick ? 1 : 9;
+        out.println("| backend | threads | attempts per run | audit off, attempts/s | audit on, attempts/s "
+                + "| on / off, median of pairs | range |");
+        out.println("|---|---|---|---|---|---|---|");
         Path dir = Files.createTempDirectory("medcoord-audit-bench");
         try {
             int[] file = {0};
@@ -136,10 +138,14 @@ public final class AuditBookingBenchmark {
             off[r] = measure(storages, false, threads, attempts);
             on[r] = measure(storages, true, threads, attempts);
         }
-        double medianOff = median(off);
-        double medianOn = median(on);
-        out.printf("| %s | %d | %d | %.0f | %.0f | %.2f |%n", backend, threads, attempts, medianOff, medianOn,
-                medianOn / medianOff);
+        double[] ratios = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            ratios[r] = on[r] / off[r];
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        out.printf("| %s | %d | %d | %.0f | %.0f | %.2f | %.2f-%.2f |%n", backend, threads, attempts, median(off),
+                median(on), median(ratios), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** Attempts per second, over the bookings and, with the audit on, the final seal and verification. */

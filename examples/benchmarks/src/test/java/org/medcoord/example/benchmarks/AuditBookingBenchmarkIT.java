@@ -19,7 +19,7 @@ class AuditBookingBenchmarkIT {
         AuditBookingBenchmark.run(true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(out).containsPattern("\\| memory \\| 1 \\| 500 \\| \\d+ \\| \\d+ \\| \\d+\\.\\d\\d \\|")
+        assertThat(out).containsPattern("\\| memory \\| 1 \\| 500 \\| \\d+ \\| \\d+ \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d-\\d+\\.\\d\\d \\|")
                 .containsPattern("\\| memory \\| 4 \\| 500 \\|").containsPattern("\\| H2 file \\| 1 \\| 100 \\|")
                 .containsPattern("\\| H2 file \\| 4 \\| 100 \\|");
     }
