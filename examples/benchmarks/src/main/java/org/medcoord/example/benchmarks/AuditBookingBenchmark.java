@@ -5,13 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,16 +26,6 @@ import org.medcoord.api.access.Role;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.audit.AuditVerification;
 import org.medcoord.api.common.ConflictException;
-import org.medcoord.api.common.PatientId;
-import org.medcoord.api.schedule.Resource;
-import org.medcoord.api.schedule.ResourceId;
-import org.medcoord.api.schedule.ResourceKind;
-import org.medcoord.api.schedule.ResourceRequirement;
-import org.medcoord.api.schedule.RoleAssignment;
-import org.medcoord.api.schedule.ServiceType;
-import org.medcoord.api.schedule.ServiceTypeId;
-import org.medcoord.api.schedule.WeeklyTemplate;
-import org.medcoord.api.appointment.BookCommand;
 import org.medcoord.core.Coordinators;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.AuditQuery;
@@ -72,10 +55,6 @@ import org.medcoord.spi.storage.TransactionWork;
  * org.medcoord.example.benchmarks.AuditBookingBenchmark}
  */
 public final class AuditBookingBenchmark {
-    private static final ZoneId ZONE = ZoneId.of("America/New_York");
-    private static final LocalDate DAY_ONE = LocalDate.of(2027, 3, 1);
-    private static final ServiceTypeId VISIT = ServiceTypeId.of("visit");
-    private static final int RESOURCES = 10;
 
     private AuditBookingBenchmark() {
     }
@@ -144,8 +123,8 @@ public final class AuditBookingBenchmark {
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
-        out.printf("| %s | %d | %d | %.0f | %.0f | %.2f | %.2f-%.2f |%n", backend, threads, attempts, median(off),
-                median(on), median(ratios), sorted[0], sorted[sorted.length - 1]);
+        out.printf("| %s | %d | %d | %.0f | %.0f | %.2f | %.2f-%.2f |%n", backend, threads, attempts, BookingWorkload.median(off),
+                BookingWorkload.median(on), BookingWorkload.median(ratios), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** Attempts per second, over the bookings and, with the audit on, the final seal and verification. */
@@ -182,15 +161,9 @@ public final class AuditBookingBenchmark {
 
     private static void book(CoordinatorSession desk, int seed, int attempts, AtomicLong done) {
         SplittableRandom random = new SplittableRandom(seed);
-        Instant firstDay = DAY_ONE.atStartOfDay(ZONE).toInstant();
         for (int i = 0; i < attempts; i++) {
-            Instant start = firstDay.plus(Duration.ofDays(random.nextInt(60)))
-                    .plus(Duration.ofMinutes(15L * (32 + random.nextInt(36))));
-            BookCommand command = new BookCommand(VISIT, PatientId.of("p-" + seed + "-" + i), start,
-                    List.of(RoleAssignment.of("clinician", "r-" + random.nextInt(RESOURCES))), Optional.empty(),
-                    Optional.empty());
             try {
-                desk.appointments().book(command);
+                desk.appointments().book(BookingWorkload.attempt(random, seed, i));
             } catch (ConflictException lost) {
                 // a lost race is an attempt too, audited as a failed call
             }
@@ -199,7 +172,6 @@ public final class AuditBookingBenchmark {
     }
 
     private static Coordinator clinic(Storage storage) {
-        Clock clock = Clock.fixed(DAY_ONE.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         Coordinator coordinator = Coordinators.builder().plugin(new CoordinatorPlugin() {
             @Override
             public String id() {
@@ -210,24 +182,9 @@ public final class AuditBookingBenchmark {
             public List<Storage> storages() {
                 return List.of(storage);
             }
-        }).clock(clock).build();
-        CoordinatorSession admin = coordinator.session(Actor.of("u-admin", "fac-1", Role.ADMINISTRATOR),
-                Purpose.OPERATIONS);
-        for (int i = 0; i < RESOURCES; i++) {
-            ResourceId id = ResourceId.of("r-" + i);
-            admin.schedule().defineResource(Resource.of(id.value(), ResourceKind.PRACTITIONER, "Clinician " + i, ZONE,
-                    "main", "clinic"));
-            admin.schedule().addTemplate(WeeklyTemplate.of(id, DAY_ONE, "08:00", "17:00", DayOfWeek.values()));
-        }
-        admin.schedule().defineService(ServiceType.of(VISIT.value(), "Visit", Duration.ofMinutes(15),
-                ResourceRequirement.of("clinician", ResourceKind.PRACTITIONER, "clinic")));
+        }).clock(BookingWorkload.clock()).build();
+        BookingWorkload.setUp(coordinator);
         return coordinator;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** The same storage with an audit store that keeps nothing: the benchmark's "audit off". */

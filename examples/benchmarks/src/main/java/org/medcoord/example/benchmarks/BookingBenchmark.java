@@ -1,14 +1,6 @@
 package org.medcoord.example.benchmarks;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -23,15 +15,6 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.access.Role;
 import org.medcoord.api.appointment.BookCommand;
 import org.medcoord.api.common.ConflictException;
-import org.medcoord.api.common.PatientId;
-import org.medcoord.api.schedule.Resource;
-import org.medcoord.api.schedule.ResourceId;
-import org.medcoord.api.schedule.ResourceKind;
-import org.medcoord.api.schedule.ResourceRequirement;
-import org.medcoord.api.schedule.RoleAssignment;
-import org.medcoord.api.schedule.ServiceType;
-import org.medcoord.api.schedule.ServiceTypeId;
-import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.core.Coordinators;
 
 /**
@@ -45,10 +28,6 @@ import org.medcoord.core.Coordinators;
  * org.medcoord.example.benchmarks.BookingBenchmark}
  */
 public final class BookingBenchmark {
-    private static final ZoneId ZONE = ZoneId.of("America/New_York");
-    private static final LocalDate DAY_ONE = LocalDate.of(2027, 3, 1);
-    private static final ServiceTypeId VISIT = ServiceTypeId.of("visit");
-    private static final int RESOURCES = 10;
     private static final int ATTEMPTS = 20_000;
     private static final int REPETITIONS = 5;
 
@@ -100,20 +79,13 @@ public final class BookingBenchmark {
                 bookedRates[r] = booked.get() / seconds;
             }
         }
-        return new double[] {median(attemptRates), median(bookedRates)};
+        return new double[] {BookingWorkload.median(attemptRates), BookingWorkload.median(bookedRates)};
     }
 
     private static void book(CoordinatorSession desk, int seed, int attempts, AtomicLong booked, AtomicLong conflicts) {
         SplittableRandom random = new SplittableRandom(seed);
-        Instant firstDay = DAY_ONE.atStartOfDay(ZONE).toInstant();
         for (int i = 0; i < attempts; i++) {
-            int day = random.nextInt(60);
-            int quarter = 32 + random.nextInt(36);
-            Instant start = firstDay.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(15L * quarter));
-            String resource = "r-" + random.nextInt(RESOURCES);
-            BookCommand command = new BookCommand(VISIT, PatientId.of("p-" + seed + "-" + i), start,
-                    List.of(RoleAssignment.of("clinician", resource)), java.util.Optional.empty(),
-                    java.util.Optional.empty());
+            BookCommand command = BookingWorkload.attempt(random, seed, i);
             try {
                 desk.appointments().book(command);
                 booked.incrementAndGet();
@@ -124,24 +96,9 @@ public final class BookingBenchmark {
     }
 
     private static Coordinator clinic() {
-        Clock clock = Clock.fixed(DAY_ONE.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
-        Coordinator coordinator = Coordinators.builder().plugin(new MemoryStoragePlugin()).clock(clock).build();
-        CoordinatorSession admin = coordinator.session(Actor.of("u-admin", "fac-1", Role.ADMINISTRATOR),
-                Purpose.OPERATIONS);
-        for (int i = 0; i < RESOURCES; i++) {
-            ResourceId id = ResourceId.of("r-" + i);
-            admin.schedule().defineResource(Resource.of(id.value(), ResourceKind.PRACTITIONER, "Clinician " + i, ZONE,
-                    "main", "clinic"));
-            admin.schedule().addTemplate(WeeklyTemplate.of(id, DAY_ONE, "08:00", "17:00", DayOfWeek.values()));
-        }
-        admin.schedule().defineService(ServiceType.of(VISIT.value(), "Visit", Duration.ofMinutes(15),
-                ResourceRequirement.of("clinician", ResourceKind.PRACTITIONER, "clinic")));
+        Coordinator coordinator = Coordinators.builder().plugin(new MemoryStoragePlugin())
+                .clock(BookingWorkload.clock()).build();
+        BookingWorkload.setUp(coordinator);
         return coordinator;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
