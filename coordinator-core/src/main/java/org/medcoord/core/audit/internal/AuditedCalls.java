@@ -119,15 +119,9 @@ public final class AuditedCalls {
             afterCommit();
             return result;
         } catch (AccessDeniedException denied) {
-            auditAlone(ctx, action, patient.get(), AuditOutcome.DENIED, denied.code());
-            LOG.info("denied {} for user {} purpose {}: {}", action, ctx.actor().user(), ctx.purpose().code(),
-                    denied.code());
-            throw denied;
+            throw denied(ctx, action, patient.get(), denied);
         } catch (CoordinatorException failed) {
-            String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
-            auditAlone(ctx, action, patient.get(), AuditOutcome.FAILED, code);
-            LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
-            throw failed;
+            throw failed(ctx, action, patient.get(), failed);
         }
     }
 
@@ -151,18 +145,13 @@ public final class AuditedCalls {
         try {
             access.check(ctx, permission, action);
         } catch (AccessDeniedException denied) {
-            auditAlone(ctx, action, patient, AuditOutcome.DENIED, denied.code());
-            LOG.info("denied {} for user {} purpose {}", action, ctx.actor().user(), ctx.purpose().code());
-            throw denied;
+            throw denied(ctx, action, patient, denied);
         }
         T result;
         try {
             result = work.get();
         } catch (CoordinatorException failed) {
-            String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
-            auditAlone(ctx, action, patient, AuditOutcome.FAILED, code);
-            LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
-            throw failed;
+            throw failed(ctx, action, patient, failed);
         }
         storage.inTransaction(tx -> {
             append(tx, ctx, action, entities.apply(result), patient, AuditOutcome.SUCCESS, "ok");
@@ -170,6 +159,22 @@ public final class AuditedCalls {
         });
         afterCommit();
         return result;
+    }
+
+    private AccessDeniedException denied(CallContext ctx, String action, Optional<PatientId> patient,
+                                         AccessDeniedException denied) {
+        auditAlone(ctx, action, patient, AuditOutcome.DENIED, denied.code());
+        LOG.info("denied {} for user {} purpose {}: {}", action, ctx.actor().user(), ctx.purpose().code(),
+                denied.code());
+        return denied;
+    }
+
+    private CoordinatorException failed(CallContext ctx, String action, Optional<PatientId> patient,
+                                        CoordinatorException failed) {
+        String code = failed instanceof ConflictException c ? c.code() : failed.getClass().getSimpleName();
+        auditAlone(ctx, action, patient, AuditOutcome.FAILED, code);
+        LOG.debug("{} failed for user {}: {}", action, ctx.actor().user(), code);
+        return failed;
     }
 
     /**

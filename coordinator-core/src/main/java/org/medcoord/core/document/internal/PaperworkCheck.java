@@ -35,11 +35,35 @@ final class PaperworkCheck {
      */
     static List<OutstandingDocument> outstanding(StorageTransaction tx, PatientId patient, ServiceTypeId service,
                                                  Instant at, Instant now) {
-        List<DocumentTypeId> required = tx.documents().requirement(service).map(r -> r.documents()).orElse(List.of());
+        List<DocumentTypeId> required = required(tx, service);
         if (required.isEmpty()) {
             return List.of();
         }
-        List<PatientDocument> documents = tx.documents().forPatient(patient);
+        return outstanding(required, tx.documents().forPatient(patient), at, now);
+    }
+
+    /**
+     * The document types a service requires, in requirement order.
+     *
+     * @param tx the transaction
+     * @param service the service
+     * @return the types, empty when the service requires none
+     */
+    static List<DocumentTypeId> required(StorageTransaction tx, ServiceTypeId service) {
+        return tx.documents().requirement(service).map(r -> r.documents()).orElse(List.of());
+    }
+
+    /**
+     * The required documents that will not count at {@code at}, judged from documents already read.
+     *
+     * @param required the required types
+     * @param documents all the patient's documents
+     * @param at when they must count
+     * @param now the current time
+     * @return the outstanding documents, in requirement order
+     */
+    static List<OutstandingDocument> outstanding(List<DocumentTypeId> required, List<PatientDocument> documents,
+                                                 Instant at, Instant now) {
         List<OutstandingDocument> outstanding = new ArrayList<>();
         for (DocumentTypeId type : required) {
             judge(type, documents, at, now).ifPresent(outstanding::add);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,12 +286,21 @@ public final class PaperworkService {
                     Instant now = clock.instant();
                     Instant until = now.plus(Duration.ofDays(days));
                     List<WorklistEntry> entries = new ArrayList<>();
+                    // One read per service and per patient, however many of their visits are due.
+                    Map<ServiceTypeId, List<DocumentTypeId>> required = new HashMap<>();
+                    Map<PatientId, List<PatientDocument>> documents = new HashMap<>();
                     for (Appointment a : upcoming(tx, now, until)) {
                         if (!policy.sees(ctx, a)) {
                             continue;
                         }
-                        List<OutstandingDocument> outstanding =
-                                PaperworkCheck.outstanding(tx, a.patient(), a.service(), a.start(), now);
+                        List<DocumentTypeId> types = required.computeIfAbsent(a.service(),
+                                service -> PaperworkCheck.required(tx, service));
+                        if (types.isEmpty()) {
+                            continue;
+                        }
+                        List<OutstandingDocument> outstanding = PaperworkCheck.outstanding(types,
+                                documents.computeIfAbsent(a.patient(), patient -> tx.documents().forPatient(patient)),
+                                a.start(), now);
                         if (!outstanding.isEmpty()) {
                             entries.add(new WorklistEntry(a.id(), a.patient(), a.service(), outstanding));
                         }
