@@ -1,9 +1,14 @@
 package org.medcoord.core.appointment.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.medcoord.api.appointment.Appointment;
+import org.medcoord.api.schedule.RoleAssignment;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.json.MedCoordJson;
 import org.medcoord.spi.storage.OutboxRecord;
@@ -14,6 +19,7 @@ import org.medcoord.spi.storage.StorageTransaction;
  * status codes only.
  */
 public final class Events {
+    private static final JsonFactory JSON = new JsonFactory();
     private final IdGenerator ids;
 
     /**
@@ -34,17 +40,43 @@ public final class Events {
      * @param now when
      */
     public void appointment(StorageTransaction tx, String type, Appointment appointment, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("appointment", appointment.id());
-        payload.put("patient", appointment.patient());
-        payload.put("service", appointment.service());
-        payload.put("start", appointment.start());
-        payload.put("end", appointment.end());
-        payload.put("status", appointment.status().code());
-        payload.put("resources", appointment.resources());
-        payload.put("version", appointment.version());
-        tx.outbox().append(new OutboxRecord(ids.next("evt"), type, appointment.id().value(),
-                MedCoordJson.write(payload), now));
+        tx.outbox().append(new OutboxRecord(ids.next("evt"), type, appointment.id().value(), payload(appointment),
+                now));
+    }
+
+    /**
+     * An appointment event's payload: {@code appointment}, {@code patient}, {@code service}, {@code
+     * start}, {@code end} (ISO-8601 instants), {@code status} (the FHIR code), {@code resources}
+     * (role and resource of each) and {@code version}. Written field by field, since every booking
+     * writes one; it is the same JSON the coordinator's mapper writes for these fields.
+     *
+     * @param appointment the appointment
+     * @return the JSON text
+     */
+    static String payload(Appointment appointment) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("appointment", appointment.id().value());
+            json.writeStringField("patient", appointment.patient().value());
+            json.writeStringField("service", appointment.service().value());
+            json.writeStringField("start", appointment.start().toString());
+            json.writeStringField("end", appointment.end().toString());
+            json.writeStringField("status", appointment.status().code());
+            json.writeArrayFieldStart("resources");
+            for (RoleAssignment r : appointment.resources()) {
+                json.writeStartObject();
+                json.writeStringField("role", r.role());
+                json.writeStringField("resource", r.resource().value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("version", appointment.version());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an appointment event", e);
+        }
+        return text.toString();
     }
 
     /**

@@ -103,6 +103,7 @@ public final class StorageBenchmark {
     private final Duration round;
     private final int rounds;
     private final PrintStream out;
+    private CpuMeter cpu = CpuMeter.jvmOnly();
 
     private StorageBenchmark(Duration round, int rounds, PrintStream out) {
         if (rounds >= HOT_RESOURCES) {
@@ -136,15 +137,16 @@ public final class StorageBenchmark {
         Path work = Files.createTempDirectory("medcoord-storage-benchmark");
         // The jar starts the server with fsync off (-F) and synchronous_commit off; both back on, as
         // in production, so that a commit is durable when it returns.
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+        Path data = work.resolve("postgres-data");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on").start()) {
-            benchmark.measure(work, postgres);
+            benchmark.measure(work, postgres, data);
         } finally {
             deleteTree(work);
         }
     }
 
-    private void measure(Path work, EmbeddedPostgres postgres) throws Exception {
+    private void measure(Path work, EmbeddedPostgres postgres, Path postgresData) throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT version(), current_setting('fsync'), "
                      + "current_setting('synchronous_commit')")) {
@@ -154,6 +156,7 @@ public final class StorageBenchmark {
         }
         JdbcOptions h2 = JdbcOptions.embedded(work.resolve("storage-benchmark"));
         Comparison h2Throughput = throughput(h2, 1);
+        cpu = CpuMeter.withServer(postgresData);
         Comparison pgThroughput = throughput(postgres(postgres, "throughput"), PG_THREADS);
         Comparison hot = hotResource(postgres(postgres, "hot"));
         JdbcOptions calls = postgres(postgres, "calls");
@@ -171,6 +174,17 @@ public final class StorageBenchmark {
         row("PostgreSQL", PG_THREADS, "free slots, own clinician", pgThroughput, "INSERT + COMMIT", 0.7);
         row("PostgreSQL", PG_THREADS, "one hot resource, random starts", hot,
                 "SELECT ... FOR UPDATE + check + INSERT + COMMIT", 3.0);
+        out.println();
+        out.println("CPU per attempt (median round): the benchmark's JVM (for H2 the database runs in it) and the"
+                + " PostgreSQL server's processes, in microseconds; on a machine with few cores the throughput ratio"
+                + " follows the total's ratio.");
+        out.println();
+        out.println("| backend | workload | MedCoord JVM | MedCoord server | MedCoord total | baseline JVM "
+                + "| baseline server | baseline total | total ratio |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        cpuRow("H2 file", "free slots, own clinician", h2Throughput);
+        cpuRow("PostgreSQL", "free slots, own clinician", pgThroughput);
+        cpuRow("PostgreSQL", "one hot resource", hot);
         out.println();
         out.printf(Locale.ROOT, "Hot resource, attempts/s (booked or refused): MedCoord %.0f, baseline %.0f "
                         + "(%.2fx); booked share MedCoord %.2f, baseline %.2f%n", hot.medcoord.attempts,
@@ -202,6 +216,19 @@ public final class StorageBenchmark {
         out.printf(Locale.ROOT, "| %s | %d | %s | %.0f | %s | %.0f | %.2fx | >= %.1fx | %s |%n", backend,
                 threads, workload, c.medcoord.successes, baseline, c.baseline.successes, ratio, target,
                 ratio >= target ? "yes" : "no");
+    }
+
+    private void cpuRow(String backend, String workload, Comparison c) {
+        Rate m = c.medcoord;
+        Rate b = c.baseline;
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", backend, workload, micros(m.jvmCpu),
+                micros(m.serverCpu), micros(m.totalCpu()), micros(b.jvmCpu), micros(b.serverCpu), micros(b.totalCpu()),
+                m.totalCpu() > 0 && b.totalCpu() > 0 ? String.format(Locale.ROOT, "%.2fx", b.totalCpu() / m.totalCpu())
+                        : "-");
+    }
+
+    private static String micros(double nanos) {
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f µs", nanos / 1000);
     }
 
     // ---------------------------------------------------------------- throughput
@@ -505,7 +532,14 @@ public final class StorageBenchmark {
         boolean attempt(int thread, int round) throws Exception;
     }
 
-    private record Rate(double attempts, double successes) {
+    /**
+     * One round's rates, with CPU nanoseconds per attempt of the JVM and of the database server
+     * (0 for H2, which runs in the JVM; negative when it could not be read).
+     */
+    private record Rate(double attempts, double successes, double jvmCpu, double serverCpu) {
+        double totalCpu() {
+            return serverCpu < 0 ? -1 : jvmCpu + serverCpu;
+        }
     }
 
     private record Comparison(Rate medcoord, Rate baseline) {
@@ -558,6 +592,7 @@ public final class StorageBenchmark {
             workers.add(worker);
             worker.start();
         }
+        CpuMeter.Reading before = cpu.read();
         long t0 = System.nanoTime();
         deadline[0] = t0 + round.toNanos();
         start.await();
@@ -565,16 +600,20 @@ public final class StorageBenchmark {
             worker.join();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        CpuMeter.Reading used = cpu.read().minus(before);
         if (failure.get() != null) {
             throw failure.get();
         }
-        return new Rate(attempts.get() / seconds, successes.get() / seconds);
+        long n = Math.max(1, attempts.get());
+        return new Rate(attempts.get() / seconds, successes.get() / seconds, used.jvm() / (double) n,
+                used.server() < 0 ? -1 : used.server() / (double) n);
     }
 
+    /** The round with the median booked rate, as measured (its CPU figures belong to it). */
     private static Rate median(List<Rate> rates) {
-        double[] a = rates.stream().mapToDouble(Rate::attempts).sorted().toArray();
-        double[] s = rates.stream().mapToDouble(Rate::successes).sorted().toArray();
-        return new Rate(a[a.length / 2], s[s.length / 2]);
+        List<Rate> sorted = new ArrayList<>(rates);
+        sorted.sort(Comparator.comparingDouble(Rate::successes));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static SplittableRandom[] randoms(int threads, long salt) {
