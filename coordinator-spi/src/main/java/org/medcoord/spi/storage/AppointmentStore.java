@@ -1,7 +1,11 @@
 package org.medcoord.spi.storage;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
@@ -67,4 +71,28 @@ public interface AppointmentStore {
      * @return the appointments, any status
      */
     List<Appointment> forResource(ResourceId resource, Instant from, Instant to);
+
+    /**
+     * Appointments using any of the given resources, starting before {@code to} and ending after
+     * {@code from}: each once, however many of the resources it uses, ordered by start, then id.
+     * Lists such as the paperwork worklist read every resource of a facility this way.
+     *
+     * <p>The default asks {@link #forResource} once per resource. An adapter whose reads cost a
+     * round trip should answer in one read.
+     *
+     * @param resources the resources; empty gives an empty list
+     * @param from the period start
+     * @param to the period end
+     * @return the appointments, any status
+     */
+    default List<Appointment> forResources(Collection<ResourceId> resources, Instant from, Instant to) {
+        Map<AppointmentId, Appointment> found = new LinkedHashMap<>();
+        for (ResourceId resource : resources) {
+            for (Appointment a : forResource(resource, from, to)) {
+                found.putIfAbsent(a.id(), a);
+            }
+        }
+        return found.values().stream()
+                .sorted(Comparator.comparing(Appointment::start).thenComparing(a -> a.id().value())).toList();
+    }
 }

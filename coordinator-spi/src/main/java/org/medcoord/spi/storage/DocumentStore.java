@@ -1,6 +1,9 @@
 package org.medcoord.spi.storage;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.document.DocumentId;
@@ -99,6 +102,24 @@ public interface DocumentStore {
      * @return the documents
      */
     List<PatientDocument> forPatient(PatientId patient);
+
+    /**
+     * The documents of several patients, as {@link #forPatient} gives them for each.
+     *
+     * <p>The default asks {@link #forPatient} once per patient. An adapter whose reads cost a
+     * round trip should answer in one read.
+     *
+     * @param patients the patients
+     * @return every patient asked for, in the order given, with their documents (an empty list
+     *     for a patient with none)
+     */
+    default Map<PatientId, List<PatientDocument>> forPatients(Collection<PatientId> patients) {
+        Map<PatientId, List<PatientDocument>> out = new LinkedHashMap<>();
+        for (PatientId patient : patients) {
+            out.computeIfAbsent(patient, this::forPatient);
+        }
+        return out;
+    }
 
     /**
      * Keeps the answers of a document, replacing any kept before.

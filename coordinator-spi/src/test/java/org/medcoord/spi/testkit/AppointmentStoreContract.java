@@ -171,6 +171,26 @@ public abstract class AppointmentStoreContract extends ContractSupport {
     }
 
     @Test
+    void forResourcesListsEachAppointmentOnceOrderedByStartThenId() {
+        Appointment both = appointment("a-2", "p-1", at("09:00"), at("09:30"), "dr-a", "room-1");
+        Appointment sameStart = appointment("a-1", "p-2", at("09:00"), at("09:30"), "dr-b", "room-2");
+        Appointment roomOnly = appointment("a-0", "p-3", at("08:30"), at("09:00"), "dr-c", "room-1");
+        Appointment outside = appointment("a-3", "p-4", at("11:00"), at("11:30"), "dr-a");
+        Appointment unasked = appointment("a-4", "p-5", at("09:00"), at("09:30"), "dr-d", "room-3");
+        update(tx -> {
+            for (Appointment a : List.of(outside, unasked, both, roomOnly, sameStart)) {
+                tx.appointments().insert(a);
+            }
+        });
+
+        assertEquals(List.of(roomOnly, sameStart, both), read(tx -> tx.appointments().forResources(
+                List.of(rid("room-1"), rid("dr-a"), rid("dr-b"), rid("room-9")), at("08:00"), at("10:00"))));
+        assertEquals(List.of(sameStart, both, outside), read(tx -> tx.appointments().forResources(
+                List.of(rid("dr-a"), rid("room-2")), at("09:00"), at("12:00"))));
+        assertEquals(List.of(), read(tx -> tx.appointments().forResources(List.of(), DAY, at(1, "00:00"))));
+    }
+
+    @Test
     void longAppointmentSpanningThePeriodIsReturned() {
         Appointment allDay = appointment("a-long", "p-1", DAY.minus(Duration.ofDays(2)), at(2, "00:00"), "dr-a");
         Appointment shortOne = appointment("a-short", "p-2", at("14:00"), at("14:15"), "dr-a");

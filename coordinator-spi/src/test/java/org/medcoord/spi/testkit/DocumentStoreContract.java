@@ -10,6 +10,7 @@ import static org.medcoord.spi.testkit.Fixtures.document;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.medcoord.api.common.ConflictException;
@@ -138,6 +139,28 @@ public abstract class DocumentStoreContract extends ContractSupport {
 
         assertEquals(List.of(earlyB, earlyZ, late), read(tx -> tx.documents().forPatient(PatientId.of("p-1"))));
         assertEquals(List.of(), read(tx -> tx.documents().forPatient(PatientId.of("p-3"))));
+    }
+
+    @Test
+    void severalPatientsDocumentsComeTogetherEachAsForOnePatient() {
+        PatientDocument late = document("d-a", "p-1", "imaging-consent", NOW.plusSeconds(60));
+        PatientDocument early = document("d-z", "p-1", "mri-safety-screening", NOW);
+        PatientDocument other = document("d-c", "p-2", "imaging-consent", NOW);
+        update(tx -> {
+            tx.documents().insert(late);
+            tx.documents().insert(other);
+            tx.documents().insert(early);
+            tx.documents().insert(document("d-x", "p-4", "imaging-consent", NOW));
+        });
+
+        Map<PatientId, List<PatientDocument>> found = read(tx -> tx.documents().forPatients(
+                List.of(PatientId.of("p-3"), PatientId.of("p-2"), PatientId.of("p-1"))));
+        assertEquals(List.of(PatientId.of("p-3"), PatientId.of("p-2"), PatientId.of("p-1")),
+                List.copyOf(found.keySet()));
+        assertEquals(List.of(), found.get(PatientId.of("p-3")));
+        assertEquals(List.of(other), found.get(PatientId.of("p-2")));
+        assertEquals(List.of(early, late), found.get(PatientId.of("p-1")));
+        assertEquals(Map.of(), read(tx -> tx.documents().forPatients(List.of())));
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.document.WorklistEntry;
 import org.medcoord.api.schedule.Resource;
+import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
@@ -286,21 +286,22 @@ public final class PaperworkService {
                     Instant now = clock.instant();
                     Instant until = now.plus(Duration.ofDays(days));
                     List<WorklistEntry> entries = new ArrayList<>();
-                    // One read per service and per patient, however many of their visits are due.
+                    // One read for the appointments, one per service, one for all their patients.
+                    List<Appointment> visible = upcoming(tx, now, until).stream().filter(a -> policy.sees(ctx, a))
+                            .toList();
                     Map<ServiceTypeId, List<DocumentTypeId>> required = new HashMap<>();
-                    Map<PatientId, List<PatientDocument>> documents = new HashMap<>();
-                    for (Appointment a : upcoming(tx, now, until)) {
-                        if (!policy.sees(ctx, a)) {
-                            continue;
+                    List<Appointment> needing = new ArrayList<>();
+                    for (Appointment a : visible) {
+                        if (!required.computeIfAbsent(a.service(), service -> PaperworkCheck.required(tx, service))
+                                .isEmpty()) {
+                            needing.add(a);
                         }
-                        List<DocumentTypeId> types = required.computeIfAbsent(a.service(),
-                                service -> PaperworkCheck.required(tx, service));
-                        if (types.isEmpty()) {
-                            continue;
-                        }
-                        List<OutstandingDocument> outstanding = PaperworkCheck.outstanding(types,
-                                documents.computeIfAbsent(a.patient(), patient -> tx.documents().forPatient(patient)),
-                                a.start(), now);
+                    }
+                    Map<PatientId, List<PatientDocument>> documents = needing.isEmpty() ? Map.of()
+                            : tx.documents().forPatients(needing.stream().map(Appointment::patient).distinct().toList());
+                    for (Appointment a : needing) {
+                        List<OutstandingDocument> outstanding = PaperworkCheck.outstanding(required.get(a.service()),
+                                documents.get(a.patient()), a.start(), now);
                         if (!outstanding.isEmpty()) {
                             entries.add(new WorklistEntry(a.id(), a.patient(), a.service(), outstanding));
                         }
@@ -309,20 +310,16 @@ public final class PaperworkService {
                 });
     }
 
-    /** Booked or arrived appointments starting in [from, to), by start then id, each once. */
+    /**
+     * Booked or arrived appointments starting in [from, to), by start then id, each once: one read
+     * over every resource.
+     */
     private static List<Appointment> upcoming(StorageTransaction tx, Instant from, Instant to) {
-        Map<AppointmentId, Appointment> found = new LinkedHashMap<>();
-        for (Resource resource : tx.schedule().resources()) {
-            for (Appointment a : tx.appointments().forResource(resource.id(), from, to)) {
-                boolean open = a.status() == AppointmentStatus.BOOKED || a.status() == AppointmentStatus.ARRIVED;
-                if (open && !a.start().isBefore(from) && a.start().isBefore(to)) {
-                    found.putIfAbsent(a.id(), a);
-                }
-            }
-        }
-        List<Appointment> sorted = new ArrayList<>(found.values());
-        sorted.sort(Comparator.comparing(Appointment::start).thenComparing(a -> a.id().value()));
-        return sorted;
+        List<ResourceId> resources = tx.schedule().resources().stream().map(Resource::id).toList();
+        return tx.appointments().forResources(resources, from, to).stream()
+                .filter(a -> a.status() == AppointmentStatus.BOOKED || a.status() == AppointmentStatus.ARRIVED)
+                .filter(a -> !a.start().isBefore(from) && a.start().isBefore(to))
+                .toList();
     }
 
     // ---------------------------------------------------------------- shared steps
