@@ -101,6 +101,9 @@ public record JdbcOptions(String jdbcUrl, String user, String password, int pool
                         prefixLength(jdbcUrl))), "jdbcUrl", "must name a database file or server after the prefix");
                 v.require(jdbcUrl.chars().noneMatch(Character::isISOControl), "jdbcUrl",
                         "must not contain control characters");
+                v.require(Dialect.of(jdbcUrl) != Dialect.H2
+                        || !jdbcUrl.toUpperCase(Locale.ROOT).replace(" ", "").contains(";AUTO_SERVER=TRUE"), "jdbcUrl",
+                        "must not set AUTO_SERVER: an embedded file serves one process; use PostgreSQL for several");
             }
         }
         if (v.notNull(user, "user")) {

@@ -40,6 +40,18 @@ class JdbcOptionsTest {
     }
 
     @Test
+    void anEmbeddedFileSharedWithOtherProcessesIsRefused() {
+        for (String url : new String[] {"jdbc:h2:file:/data/clinic;AUTO_SERVER=TRUE",
+                "jdbc:h2:file:/data/clinic;WRITE_DELAY=0;auto_server = true"}) {
+            assertThatThrownBy(() -> new JdbcOptions(url, "medcoord", "", 4, "medcoord"))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("jdbcUrl: must not set AUTO_SERVER");
+        }
+        assertThat(new JdbcOptions("jdbc:h2:file:/data/clinic;AUTO_SERVER=FALSE", "medcoord", "", 4, "medcoord")
+                .isEmbedded()).isTrue();
+    }
+
+    @Test
     void postgresDefaultsToEightConnections() {
         JdbcOptions options = JdbcOptions.postgres("jdbc:postgresql://db:5432/medcoord", "medcoord", SECRET);
 

@@ -202,9 +202,9 @@ public final class StorageBenchmark {
                     !targeted ? "-" : c.roundTrips < 0 ? "n/a" : c.roundTrips <= 1 ? "yes" : "no");
         }
         for (CallCost c : costs) {
-            if (c.backend.equals("PostgreSQL") && !c.call.endsWith(" 7 days")) {
+            if (!c.call.endsWith(" 7 days")) {
                 out.println();
-                out.println("PostgreSQL, " + c.call + ", in order:");
+                out.println(c.backend + ", " + c.call + (c.roundTrips < 0 ? ", statements by count:" : ", in order:"));
                 c.listing.forEach(line -> out.println("    " + line));
             }
         }

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -63,7 +64,8 @@ public final class Bootstrap {
             HikariDataSource pool = pool(dialect, url, user, password, poolSize);
             try {
                 migrate(pool, dialect, schema, where);
-                return new Engine(pool, dialect, schema, Urls.describe(dialect, jdbcUrl, user, schema));
+                return new Engine(pool, dialect, schema, Urls.describe(dialect, jdbcUrl, user, schema),
+                        dialect == Dialect.H2 ? Path.of(Urls.h2File(jdbcUrl)) : null);
             } catch (RuntimeException | Error e) {
                 pool.close();
                 throw e;

@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.medcoord.api.common.AdapterException;
 import org.medcoord.spi.storage.TransactionWork;
@@ -14,22 +17,38 @@ import org.medcoord.spi.storage.TransactionWork;
  * Runs units of work on pooled connections: one JDBC transaction per outermost unit, read
  * committed for writing units (the claim store adds its own locks) and a read-only snapshot for
  * reading units. Nested units join the outer transaction behind a savepoint. On H2, writing units
- * of one storage take turns.
+ * on one database file take turns, across every storage opened on that file in this JVM.
  */
 public final class Engine implements AutoCloseable {
+    /**
+     * The writer lock of each H2 database file opened in this JVM, by real path. A file has one
+     * lock however many storages open it; no other process can open it while this one has it.
+     */
+    private static final Map<String, ReentrantLock> H2_WRITERS = new ConcurrentHashMap<>();
+
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final Units units = new Units();
     private final Stores stores;
     private final String description;
-    private final ReentrantLock h2Writers = new ReentrantLock(true);
+    private final ReentrantLock h2Writers;
     private volatile boolean closed;
 
-    Engine(HikariDataSource pool, Dialect dialect, String schema, String description) {
+    Engine(HikariDataSource pool, Dialect dialect, String schema, String description, Path h2File) {
         this.pool = pool;
         this.dialect = dialect;
         this.stores = Stores.create(units, dialect, Tables.in(schema));
         this.description = description;
+        this.h2Writers = h2File == null ? null : H2_WRITERS.computeIfAbsent(realPath(h2File),
+                file -> new ReentrantLock(true));
+    }
+
+    private static String realPath(Path file) {
+        try {
+            return file.toRealPath().toString();
+        } catch (java.io.IOException | SecurityException e) {
+            return file.toAbsolutePath().normalize().toString();
+        }
     }
 
     /**
@@ -95,7 +114,8 @@ public final class Engine implements AutoCloseable {
         // even after waiting for another unit's lock on it, so two concurrent read-modify-write
         // units could both pass an optimistic version check (seen in the contract kit as a lost
         // update). The embedded file serves one process, and its commits are written one at a time
-        // anyway, so writing units take turns; reading units still run alongside them.
+        // anyway, so writing units on the file take turns; reading units still run alongside them.
+        // The claim store relies on this too: it takes no row locks on H2.
         h2Writers.lock();
         try {
             return unit(work, false);

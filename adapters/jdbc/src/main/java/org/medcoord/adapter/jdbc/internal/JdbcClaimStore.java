@@ -38,9 +38,11 @@ import org.medcoord.spi.storage.ClaimStore;
  *
  * <p><b>What makes the check hold against other transactions.</b>
  * <ul>
- *   <li>H2 (one process): each claimed resource row is locked with {@code SELECT ... FOR UPDATE}
- *       in sorted id order before the read, so claimers of a resource take turns and never
- *       deadlock on each other.</li>
+ *   <li>H2 (one process): writing units on one database file take turns (see {@link Engine}: the
+ *       writer lock is shared by every storage opened on that file in the JVM, and no other
+ *       process can open it), so nothing can commit between the read and the insert. No row lock
+ *       is taken: on H2 a {@code SELECT ... FOR UPDATE} is a write, one more tree to store at
+ *       every commit.</li>
  *   <li>PostgreSQL, capacity 1: no lock. Each claim is written with {@code exclusive = true} when
  *       its resource has capacity 1, it is not over capacity and it is active at {@code now}; the
  *       exclusion constraint {@code claims_no_overlap} (btree_gist, {@code tstzrange &&}) refuses
@@ -63,7 +65,6 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
             Comparator.comparing((Claim c) -> c.resource().value()).thenComparing(Claim::start);
 
     private final String capacitiesAndClaims;
-    private final String lockOne;
     private final String lockMany;
     private final String insert;
     private final String unexclude;
@@ -80,7 +81,6 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
         capacitiesAndClaims = "SELECT r.id, r.capacity, c.id AS claim_id, c.start_ns, c.end_ns, c.expires_ns"
                 + (pg ? ", c.exclusive" : "") + " FROM " + tables.resources() + " r LEFT JOIN " + tables.claims()
                 + " c ON c.resource_id = r.id AND c.start_ns < ? AND c.end_ns > ? WHERE r.id = ANY(?)";
-        lockOne = "SELECT capacity FROM " + tables.resources() + " WHERE id = ? FOR UPDATE";
         lockMany = "SELECT id FROM " + tables.resources() + " WHERE id = ANY(?) ORDER BY id FOR UPDATE";
         insert = pg
                 ? "INSERT INTO " + tables.claims() + " (" + CLAIM_COLUMNS + ", exclusive) SELECT * FROM unnest("
@@ -146,7 +146,6 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
             }
             Snapshot snapshot;
             if (dialect == Dialect.H2) {
-                lockEach(connection, resources);
                 snapshot = read(connection, resources, from, to);
             } else {
                 snapshot = read(connection, resources, from, to);
@@ -282,18 +281,6 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
         return false;
     }
 
-    private void lockEach(Connection connection, Collection<String> sortedIds) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(lockOne)) {
-            for (String id : sortedIds) {
-                s.setString(1, id);
-                try (ResultSet rows = s.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getInt(1);
-                    }
-                }
-            }
-        }
-    }
 
     private void lockAll(Connection connection, Collection<String> ids) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(lockMany)) {
