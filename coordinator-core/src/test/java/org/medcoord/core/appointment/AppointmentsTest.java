@@ -38,7 +38,10 @@ import org.medcoord.api.appointment.SeriesResult;
 import org.medcoord.api.appointment.SlotUnavailableException;
 import org.medcoord.api.appointment.WaitlistRequest;
 import org.medcoord.api.appointment.WaitlistStatus;
+import org.medcoord.api.audit.AuditOutcome;
+import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.AccessDeniedException;
+import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.Preferences;
 import org.medcoord.api.schedule.ResourceId;
@@ -66,6 +69,34 @@ class AppointmentsTest {
 
     private static Instant monday(String time) {
         return at(MONDAY_1, time);
+    }
+
+    @Test
+    void a_search_is_audited_once_as_a_success_naming_the_patient_and_the_service_even_when_it_finds_nothing() {
+        desk.findSlots(SlotQuery.earliest(CONSULT, P1, monday("00:00"), monday("23:00"), 3));
+        // Entirely in the past: the search reads nothing but still ends its unit with its record.
+        desk.findSlots(SlotQuery.earliest(CONSULT, P2, monday("00:00").minus(Duration.ofDays(30)),
+                monday("00:00").minus(Duration.ofDays(29)), 3));
+
+        List<AuditRecord> searches = searches();
+        assertThat(searches).extracting(AuditRecord::patient).containsExactly(Optional.of(P1), Optional.of(P2));
+        assertThat(searches).allSatisfy(r -> {
+            assertThat(r.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+            assertThat(r.entities()).containsExactly(CONSULT.value());
+        });
+    }
+
+    @Test
+    void a_search_that_fails_is_audited_only_as_failed() {
+        assertThatThrownBy(() -> desk.findSlots(SlotQuery.earliest(ServiceTypeId.of("no-such-service"), P1,
+                monday("00:00"), monday("23:00"), 3))).isInstanceOf(InvalidRequestException.class);
+
+        assertThat(searches()).extracting(AuditRecord::outcome).containsExactly(AuditOutcome.FAILED);
+    }
+
+    private List<AuditRecord> searches() {
+        return clinic.storage.read(tx -> tx.audit().all()).stream()
+                .filter(r -> r.action().equals("appointment.search")).toList();
     }
 
     @Test

@@ -6,7 +6,10 @@ package org.medcoord.spi.storage;
  * <p><b>Implementation requirements.</b> Thread safe. {@link #inTransaction} runs the work as one
  * atomic unit: when the work returns, everything it wrote is committed and visible to later
  * units; when it throws, nothing it wrote remains and the exception reaches the caller
- * unchanged (adapter failures wrapped in {@link org.medcoord.api.common.AdapterException}).
+ * unchanged (adapter failures wrapped in {@link org.medcoord.api.common.AdapterException}). The
+ * one exception: writes made before a {@linkplain CalendarQuery#finishing() finishing} calendar
+ * read may have been committed with that read, and then remain (all of them) even when the work
+ * throws afterwards.
  * Claims must be isolated so that two concurrent units can never both commit claims that
  * together exceed a resource's capacity, even from different processes where the adapter
  * supports several. The {@link StorageTransaction} handed to the work must not be used after

@@ -85,8 +85,20 @@ public interface StorageTransaction {
      * order in the same unit, would return: {@code schedule().version()}; {@code claims().active}
      * for the query's resources, period and {@code now} (none when it names no resources); and
      * {@code appointments().forPatient} for the query's patient and patient period (none when it
-     * names no patient). It sees the unit's own writes, as those reads do. It writes nothing. The
-     * default makes exactly those reads.
+     * names no patient). It sees the unit's own writes, as those reads do. It writes nothing of its
+     * own.
+     *
+     * <p>A {@linkplain CalendarQuery#finishing() finishing} query in an outermost writing unit:
+     * from the call on, every write through the unit's stores (and through nested units') throws
+     * {@link IllegalStateException} before it has any effect, and this holds from the call even
+     * when the read itself fails. The adapter may commit the unit's earlier writes together with
+     * the read, all or none, and must say in its documentation whether it does; if it does not,
+     * they commit or roll back with the unit as usual. A failure of the read that leaves the fate
+     * of the commit unknown (a lost connection) says so in its message. In a read-only or nested
+     * unit the hint changes nothing.
+     *
+     * <p>The default makes exactly the three reads and ignores the hint, so an adapter must
+     * override this method to refuse writes after a finishing read, which the contract kit checks.
      *
      * @param query what to read
      * @return what was read

@@ -414,6 +414,8 @@ public abstract class StorageContract extends ContractSupport {
             CalendarRead expected = read(tx -> separately(tx, query));
             assertEquals(expected, read(tx -> tx.calendar(query)), "read-only unit");
             assertEquals(expected, write(tx -> tx.calendar(query)), "writing unit");
+            assertEquals(expected, read(tx -> tx.calendar(query.asFinishing())), "read-only unit, finishing");
+            assertEquals(expected, write(tx -> tx.calendar(query.asFinishing())), "writing unit, finishing");
         }
         CalendarRead read = read(tx -> tx.calendar(both));
         assertEquals(List.of("appointment:a1", "appointment:a2"), read.claims().stream().map(Claim::owner).toList());
@@ -429,6 +431,107 @@ public abstract class StorageContract extends ContractSupport {
             assertTrue(inside.patientAppointments().stream().anyMatch(a -> a.id().equals(AppointmentId.of("a4"))));
             return null;
         });
+    }
+
+    /** A calendar query touching what {@link #writeToEveryStore} writes, marked finishing. */
+    private static final CalendarQuery FINISHING = new CalendarQuery(RESOURCES, DAY, END_OF_DAY, NOW,
+            Optional.of(PatientId.of(PATIENT)), DAY, END_OF_DAY).asFinishing();
+
+    @Test
+    void finishingReadSeesTheUnitsWritesAndTheyCommit() {
+        seedBaseline();
+        Map<String, Object> before = snapshot();
+        List<Map<String, Object>> inside = new ArrayList<>();
+
+        update(tx -> {
+            writeToEveryStore(tx);
+            // Held back by a storage that sends writes with the next read: it goes with the finishing one.
+            tx.audit().append(audit("appointment.search", "consult"));
+            CalendarRead read = tx.calendar(FINISHING);
+            assertEquals(separately(tx, FINISHING), read, "a finishing read answers as the three reads");
+            assertTrue(read.patientAppointments().stream().anyMatch(a -> a.id().equals(AppointmentId.of("a-1"))),
+                    "a finishing read sees the unit's own writes");
+            assertTrue(read.claims().stream().anyMatch(c -> c.owner().equals("appointment:a-1")),
+                    "a finishing read sees the unit's own claims");
+            inside.add(snapshotOf(tx));
+        });
+
+        assertEverythingChanged(before, inside.get(0));
+        assertEquals(inside.get(0), snapshot(), "reads after the finishing read see every write, and all commit");
+        assertTrue(read(tx -> tx.audit().all()).contains(audit("appointment.search", "consult")),
+                "the write held back for the finishing read committed too");
+    }
+
+    @Test
+    void writeAfterAFinishingReadIsRefusedBeforeItHasAnyEffect() {
+        seedBaseline();
+        Map<String, Object> before = snapshot();
+        List<Map<String, Object>> inside = new ArrayList<>();
+
+        update(tx -> {
+            writeToEveryStore(tx);
+            tx.calendar(FINISHING);
+            assertThrows(IllegalStateException.class, () -> tx.audit().append(audit("late", "x")));
+            assertThrows(IllegalStateException.class,
+                    () -> tx.appointments().insert(appointment("a-9", PATIENT, at("17:00"), at("17:30"), "dr-c")));
+            assertThrows(IllegalStateException.class, () -> tx.claims().claimAll(
+                    List.of(claim("dr-c", at("17:00"), at("17:30"), "appointment:a-9")), NOW));
+            assertThrows(IllegalStateException.class, () -> tx.schedule().putResource(resource("dr-z")));
+            assertThrows(IllegalStateException.class, () -> tx.outbox().append(event("e-9")));
+            assertThrows(IllegalStateException.class, () -> storage().inTransaction(nested -> {
+                nested.holds().insert(hold("h-9", PATIENT, "dr-c", at("17:00"), at("17:30"), END_OF_DAY));
+                return null;
+            }), "units nested in a finished unit write nothing either");
+            // Reads stay allowed; a nested read-only unit too.
+            inside.add(snapshotOf(tx));
+            assertEquals(inside.get(0), storage().read(StorageContract::snapshotOf));
+        });
+
+        assertEverythingChanged(before, inside.get(0));
+        assertEquals(inside.get(0), snapshot(), "the refused writes left nothing; the earlier ones all committed");
+    }
+
+    @Test
+    void unitThatThrowsAfterAFinishingReadKeepsAllOrNoneOfItsWrites() {
+        seedBaseline();
+        Map<String, Object> before = snapshot();
+        List<Map<String, Object>> inside = new ArrayList<>();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> update(tx -> {
+            writeToEveryStore(tx);
+            tx.audit().append(audit("appointment.search", "consult"));
+            tx.calendar(FINISHING);
+            inside.add(snapshotOf(tx));
+            tx.audit().append(audit("late", "x"));
+        }));
+        assertNotNull(refused.getMessage());
+
+        assertEverythingChanged(before, inside.get(0));
+        Map<String, Object> after = snapshot();
+        assertTrue(after.equals(before) || after.equals(inside.get(0)),
+                "the unit's writes before the finishing read must all commit (with the read) or all roll back, "
+                        + "and the refused write must leave nothing; found " + after);
+    }
+
+    @Test
+    void finishingReadInANestedUnitLeavesTheOuterUnitFreeToWrite() {
+        seedBaseline();
+
+        update(tx -> {
+            tx.audit().append(audit("appointment.search", "consult"));
+            storage().inTransaction(nested -> nested.calendar(FINISHING));
+            storage().read(nested -> nested.calendar(FINISHING));
+            tx.audit().append(audit("appointment.book", "a-5"));
+            storage().inTransaction(nested -> {
+                nested.outbox().append(event("e-5"));
+                return null;
+            });
+        });
+
+        List<AuditRecord> audit = read(tx -> tx.audit().all());
+        assertTrue(audit.contains(audit("appointment.search", "consult")));
+        assertTrue(audit.contains(audit("appointment.book", "a-5")));
+        assertTrue(read(tx -> tx.outbox().pending(100)).contains(event("e-5")));
     }
 
     private static CalendarRead separately(StorageTransaction tx, CalendarQuery query) {

@@ -26,6 +26,15 @@ import org.medcoord.spi.storage.TransactionWork;
  * A nested {@code read} sees the outer unit's uncommitted writes. {@code inTransaction} inside
  * {@code read} throws {@link IllegalStateException}.
  *
+ * <p><b>Finishing reads.</b> After a {@linkplain org.medcoord.spi.storage.CalendarQuery#finishing()
+ * finishing} calendar read in an outermost {@code inTransaction} unit, the unit's stores refuse
+ * writes with {@link IllegalStateException}, before sending anything. On PostgreSQL the read
+ * commits the unit: the writes held back, the read's queries and {@code COMMIT} go to the server
+ * as one statement, one round trip, and the unit's writes stay even if the work throws afterwards;
+ * later reads in the unit run in a new transaction and may see newer data. On H2 (no round trips
+ * to save) nothing is committed early: the unit commits or rolls back as a whole when the work
+ * ends.
+ *
  * <p><b>Confinement.</b> The transaction handed to the work, and the stores it returns, work only on
  * the thread running the unit and only while it runs. Work must not wait for another thread that
  * uses the same storage while it holds its connection (the pool may be exhausted).

@@ -22,7 +22,10 @@ import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.IdempotencyKey;
 import org.medcoord.api.audit.AuditRecord;
+import org.medcoord.api.common.PatientId;
+import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.IdempotencyRecord;
 import org.medcoord.spi.storage.StorageTransaction;
 
@@ -297,5 +300,58 @@ class JdbcStorageTest {
         assertThat(trail).isEmpty();
         List<org.medcoord.spi.storage.OutboxRecord> events = storage.read(tx -> tx.outbox().pending(10));
         assertThat(events).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aFinishingReadCommitsTheUnitOnPostgresqlAndLeavesItOpenOnH2(Backend backend) {
+        JdbcStorage storage = open(backend);
+        CalendarQuery query = new CalendarQuery(List.of(ResourceId.of("dr-a")), at("08:00"), at("18:00"), at("08:00"),
+                Optional.of(PatientId.of("p-1")), at("08:00"), at("18:00")).asFinishing();
+
+        List<Integer> seenElsewhere = new ArrayList<>();
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.appointments().insert(appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a"));
+            tx.audit().append(audit("appointment.search", "consult"));
+            assertThat(tx.calendar(query).patientAppointments()).extracting(Appointment::id).containsExactly(A1);
+            try {
+                seenElsewhere.add(CompletableFuture.supplyAsync(() -> storage.read(other -> other.audit().all()).size())
+                        .get(30, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            tx.audit().append(audit("late", "x"));
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+
+        int expected = backend == Backend.POSTGRES ? 1 : 0;
+        assertThat(seenElsewhere).as("committed with the read, seen by another unit at once").containsExactly(expected);
+        List<AuditRecord> kept = storage.read(tx -> tx.audit().all());
+        assertThat(kept).as("kept after the unit failed").hasSize(expected);
+        assertThat(find(storage, A1).isPresent()).isEqualTo(backend == Backend.POSTGRES);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aTakenEventIdHeldBackToAFinishingReadEndsTheUnitWithItsConflictAndSavesNothing(Backend backend) {
+        JdbcStorage storage = open(backend);
+        storage.inTransaction(tx -> {
+            tx.outbox().append(org.medcoord.spi.testkit.Fixtures.event("e-1"));
+            return null;
+        });
+        CalendarQuery query = new CalendarQuery(List.of(ResourceId.of("dr-a")), at("08:00"), at("18:00"), at("08:00"),
+                Optional.empty(), at("08:00"), at("18:00")).asFinishing();
+
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.appointments().insert(appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a"));
+            tx.outbox().append(org.medcoord.spi.testkit.Fixtures.event("e-1"));
+            tx.audit().append(audit("appointment.search", "consult"));
+            return tx.calendar(query);
+        })).isInstanceOfSatisfying(org.medcoord.api.common.ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo("outbox-event-exists"));
+
+        assertThat(find(storage, A1)).isEmpty();
+        List<AuditRecord> trail = storage.read(tx -> tx.audit().all());
+        assertThat(trail).isEmpty();
     }
 }

@@ -22,6 +22,11 @@ import org.medcoord.spi.storage.TransactionWork;
  * sees its uncommitted writes; {@code inTransaction} inside {@code read} throws
  * {@link IllegalStateException}, since a read lock cannot be upgraded.
  *
+ * <p><b>Finishing reads.</b> After a {@linkplain org.medcoord.spi.storage.CalendarQuery#finishing()
+ * finishing} calendar read in an outermost writing unit, the unit's stores refuse writes with
+ * {@link IllegalStateException}. The read does not commit anything early: the unit's writes commit
+ * when the work returns, or are undone if it throws, as in any unit.
+ *
  * <p><b>Confinement.</b> The {@link org.medcoord.spi.storage.StorageTransaction} and the stores it
  * hands out work only on the thread running the unit, and only while it runs; otherwise they throw
  * {@link IllegalStateException}. Work must not wait for another thread that uses the same storage.
@@ -55,13 +60,13 @@ public final class MemoryStorage implements Storage {
                 throw new IllegalStateException("inTransaction called inside read(): a read-only unit cannot "
                         + "start a writing one; use inTransaction for the outer unit");
             }
-            return run(new Unit(stores, outer.log(), false), work);
+            return run(new Unit(stores, outer.log(), false, true), work);
         }
         checkOpen();
         Lock write = lock.writeLock();
         write.lock();
         try {
-            return run(new Unit(stores, new UndoLog(), false), work);
+            return run(new Unit(stores, new UndoLog(), false, false), work);
         } finally {
             write.unlock();
         }
@@ -72,13 +77,13 @@ public final class MemoryStorage implements Storage {
         Objects.requireNonNull(work, "work");
         Unit outer = units.current();
         if (outer != null) {
-            return run(new Unit(stores, outer.log(), true), work);
+            return run(new Unit(stores, outer.log(), true, true), work);
         }
         checkOpen();
         Lock read = lock.readLock();
         read.lock();
         try {
-            return run(new Unit(stores, new UndoLog(), true), work);
+            return run(new Unit(stores, new UndoLog(), true, false), work);
         } finally {
             read.unlock();
         }

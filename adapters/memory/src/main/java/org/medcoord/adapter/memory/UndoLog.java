@@ -3,9 +3,22 @@ package org.medcoord.adapter.memory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What to do, newest first, to take back the writes of a unit. Nested units mark a savepoint. */
+/**
+ * What to do, newest first, to take back the writes of an outermost unit, shared with the units
+ * nested in it, which mark a savepoint; and whether the unit has said it writes nothing more.
+ */
 final class UndoLog {
     private final List<Runnable> actions = new ArrayList<>();
+    private boolean finished;
+
+    /** The unit made a finishing calendar read: from now on its stores refuse writes. */
+    void finish() {
+        finished = true;
+    }
+
+    boolean finished() {
+        return finished;
+    }
 
     void add(Runnable action) {
         actions.add(action);

@@ -1,7 +1,10 @@
 package org.medcoord.adapter.memory;
 
+import java.util.Objects;
 import org.medcoord.spi.storage.AppointmentStore;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.ClaimStore;
 import org.medcoord.spi.storage.DocumentStore;
 import org.medcoord.spi.storage.HoldStore;
@@ -19,13 +22,15 @@ final class Unit implements StorageTransaction {
     private final Stores stores;
     private final UndoLog log;
     private final boolean readOnly;
+    private final boolean nested;
     private final Thread thread = Thread.currentThread();
     private volatile boolean ended;
 
-    Unit(Stores stores, UndoLog log, boolean readOnly) {
+    Unit(Stores stores, UndoLog log, boolean readOnly, boolean nested) {
         this.stores = stores;
         this.log = log;
         this.readOnly = readOnly;
+        this.nested = nested;
     }
 
     boolean readOnly() {
@@ -97,6 +102,21 @@ final class Unit implements StorageTransaction {
     public DocumentStore documents() {
         check();
         return stores.documents();
+    }
+
+    /**
+     * The three reads, as the default does. A finishing query in an outermost writing unit makes
+     * the stores refuse later writes; the unit's writes still commit or roll back with the unit,
+     * since committing early would save nothing in memory.
+     */
+    @Override
+    public CalendarRead calendar(CalendarQuery query) {
+        check();
+        Objects.requireNonNull(query, "query");
+        if (query.finishing() && !readOnly && !nested) {
+            log.finish();
+        }
+        return StorageTransaction.super.calendar(query);
     }
 
     private void check() {

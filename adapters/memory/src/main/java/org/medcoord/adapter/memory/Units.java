@@ -33,6 +33,10 @@ final class Units {
         if (unit.readOnly()) {
             throw new IllegalStateException("write inside a read-only unit: use inTransaction, not read");
         }
+        if (unit.log().finished()) {
+            throw new IllegalStateException("write after the unit's finishing calendar read: a unit that gives "
+                    + "CalendarQuery.finishing writes nothing after that read");
+        }
         return unit;
     }
 }

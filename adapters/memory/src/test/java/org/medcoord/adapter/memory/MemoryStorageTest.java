@@ -34,6 +34,7 @@ import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.StorageTransaction;
 
@@ -54,6 +55,23 @@ class MemoryStorageTest {
     @Test
     void describesItselfAsMemory() {
         assertEquals("memory", storage.describe());
+    }
+
+    @Test
+    void aFinishingReadCommitsNothingEarlySoAUnitFailingAfterItLeavesNothing() {
+        CalendarQuery finishing = new CalendarQuery(List.of(rid("dr-a")), at("08:00"), at("18:00"), NOW,
+                Optional.empty(), at("08:00"), at("18:00")).asFinishing();
+
+        assertThrows(IllegalStateException.class, () -> storage.inTransaction(tx -> {
+            tx.appointments().insert(appointment("a-1", "p-1", at("09:00"), at("09:30"), "dr-a"));
+            tx.audit().append(audit("appointment.search", "consult"));
+            tx.calendar(finishing);
+            tx.audit().append(audit("late", "x"));
+            return null;
+        }));
+
+        assertEquals(Optional.empty(), storage.read(tx -> tx.appointments().find(A1)));
+        assertEquals(List.of(), storage.read(tx -> tx.audit().all()));
     }
 
     @Test

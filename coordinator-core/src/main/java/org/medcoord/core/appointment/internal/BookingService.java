@@ -158,13 +158,14 @@ public final class BookingService {
             v.require(Duration.between(query.from(), query.to()).compareTo(MAX_SEARCH_WINDOW) <= 0, "to",
                     "must be at most 366 days after from");
         });
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.search",
-                Optional.of(query.patient()), options -> List.of(query.service().value()), tx -> facilityWork(tx,
+        // The audit record first, so that it goes with the search's finishing read: one round trip.
+        return calls.runRecordedFirst(ctx, Permission.READ_APPOINTMENTS, "appointment.search",
+                Optional.of(query.patient()), List.of(query.service().value()), tx -> facilityWork(tx,
                         () -> {
                             ServiceType service = service(tx, query.service(), "service");
-                            return SlotFinder.find(tx, facilities, new SlotFinder.Spec(service, query.patient(),
-                                    query.from(), query.to(), query.preferences(), query.limit(), Optional.empty(),
-                                    List.of(), SlotFinder.Mode.SEARCH), clock.instant());
+                            return SlotFinder.findFinishing(tx, facilities, new SlotFinder.Spec(service,
+                                    query.patient(), query.from(), query.to(), query.preferences(), query.limit(),
+                                    Optional.empty(), List.of(), SlotFinder.Mode.SEARCH), clock.instant());
                         }));
     }
 

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a service call: checks access, does the work in one storage transaction and appends the
- * audit record in that same transaction. A denied or failed call is audited in a transaction of
- * its own, after the work rolled back.
+ * audit record in that same transaction (after the work, or before it for a read that ends its
+ * unit, see {@link #runRecordedFirst}). A denied or failed call is audited in a transaction of its
+ * own, after the work rolled back.
  */
 public final class AuditedCalls {
     private static final Logger LOG = LoggerFactory.getLogger(AuditedCalls.class);
@@ -122,6 +123,51 @@ public final class AuditedCalls {
             throw denied(ctx, action, patient.get(), denied);
         } catch (CoordinatorException failed) {
             throw failed(ctx, action, patient.get(), failed);
+        }
+    }
+
+    /**
+     * Runs an audited read whose work ends with a
+     * {@linkplain org.medcoord.spi.storage.CalendarQuery#finishing() finishing} calendar read and
+     * writes nothing itself, such as a patient's free-slot search: in one transaction, checks
+     * access, appends the record with outcome success, then does the work. Appending first lets a
+     * storage send the record together with the finishing read and commit with it, so that the
+     * call costs one database round trip on PostgreSQL instead of two (the read, then the record
+     * with the {@code COMMIT}). The record is written before the outcome is known because the read
+     * it precedes is the access to patient data it records; the entities must therefore be known
+     * before the work.
+     *
+     * <p>A denied call is audited as in {@link #run}: access is checked before the record is
+     * appended. A call that fails after its finishing read, on a storage that committed with that
+     * read, keeps its success record, and is then audited as failed in a transaction of its own
+     * like any failed call: such a call leaves both records, in that order, and the failed one
+     * carries the outcome the caller saw. A failure before the finishing read, or on a storage that
+     * commits only at the end of the unit, rolls the success record back with the work, and only
+     * the failed record remains.
+     *
+     * @param ctx the caller
+     * @param permission what the call needs
+     * @param action the action name, for example {@code appointment.search}
+     * @param patient the patient concerned, if any
+     * @param entities the entity ids to record, known before the work
+     * @param work the work; writes nothing, and ends with a finishing read
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T runRecordedFirst(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+                                  List<String> entities, TransactionWork<T> work) {
+        try {
+            T result = storage.inTransaction(tx -> {
+                access.check(ctx, permission, action);
+                append(tx, ctx, action, entities, patient, AuditOutcome.SUCCESS, "ok");
+                return access.scope(ctx, action, work.run(tx));
+            });
+            afterCommit();
+            return result;
+        } catch (AccessDeniedException denied) {
+            throw denied(ctx, action, patient, denied);
+        } catch (CoordinatorException failed) {
+            throw failed(ctx, action, patient, failed);
         }
     }
 

@@ -138,7 +138,7 @@ public final class SlotFinder {
      * @return the options, ranked
      */
     public static List<SlotOption> find(StorageTransaction tx, Spec spec, Instant now) {
-        return find(tx, Facility.live(tx.schedule()), spec, now, Optional.empty(), new Reads());
+        return find(tx, Facility.live(tx.schedule()), spec, now, Optional.empty(), new Reads(false));
     }
 
     /**
@@ -155,6 +155,29 @@ public final class SlotFinder {
     }
 
     /**
+     * Runs a search on cached facility data as the unit's last step that matters to its writes:
+     * its calendar read is {@linkplain CalendarQuery#finishing() finishing}, so the storage may
+     * commit what the unit wrote before it (the call's audit record) together with the read. A
+     * search that needs no claims (an empty range, a role no resource fills) still makes a
+     * finishing read, of the schedule version alone, to confirm the cached facility data. The unit
+     * must write nothing afterwards; reading is allowed (a search run again on fresh facility
+     * data, for one).
+     *
+     * @param tx the transaction to read from
+     * @param facilities the cache
+     * @param spec what to search
+     * @param now the current time
+     * @return the options, ranked
+     */
+    public static List<SlotOption> findFinishing(StorageTransaction tx, FacilityCache facilities, Spec spec,
+                                                 Instant now) {
+        Reads reads = new Reads(true);
+        List<SlotOption> options = find(tx, facilities.of(tx), spec, now, Optional.empty(), reads);
+        facilities.confirm(tx, reads.version);
+        return options;
+    }
+
+    /**
      * Runs a search on cached facility data, reading a patient's appointments for the booking
      * rules in the same read as the claims.
      *
@@ -167,16 +190,37 @@ public final class SlotFinder {
      */
     public static Found search(StorageTransaction tx, FacilityCache facilities, Spec spec, Instant now,
                                Optional<PatientWindow> forRules) {
-        Reads reads = new Reads();
+        Reads reads = new Reads(false);
         List<SlotOption> options = find(tx, facilities.of(tx), spec, now, forRules, reads);
         facilities.confirm(tx, reads.version);
         return new Found(options, Optional.ofNullable(reads.patient));
     }
 
-    /** What one search read besides facility data. */
+    /** What one search read besides facility data, and whether its read is the unit's finishing one. */
     private static final class Reads {
+        private final boolean finishing;
         private OptionalLong version;
         private PatientAppointments patient;
+
+        Reads(boolean finishing) {
+            this.finishing = finishing;
+        }
+
+        /** Reads the calendar, as the unit's finishing read when asked. */
+        CalendarRead calendar(StorageTransaction tx, CalendarQuery query) {
+            CalendarRead read = tx.calendar(finishing ? query.asFinishing() : query);
+            version = read.scheduleVersion();
+            return read;
+        }
+
+        /** Nothing to read but, in a finishing search, the version that confirms the facility data. */
+        List<SlotOption> none(StorageTransaction tx, Spec spec, Instant now) {
+            if (finishing) {
+                calendar(tx, new CalendarQuery(List.of(), spec.from(), spec.to(), now, Optional.empty(), spec.from(),
+                        spec.to()));
+            }
+            return List.of();
+        }
     }
 
     private static List<SlotOption> find(StorageTransaction tx, Facility facility, Spec spec, Instant now,
@@ -195,7 +239,7 @@ public final class SlotFinder {
             to = Math.min(to, Granules.floor(now.plus(service.maximumHorizon())) + 1);
         }
         if (to <= from) {
-            return List.of();
+            return reads.none(tx, spec, now);
         }
 
         List<List<Resource>> candidates = candidates(facility, service, spec);
@@ -203,7 +247,7 @@ public final class SlotFinder {
         List<Resource> all = new ArrayList<>();
         for (List<Resource> role : candidates) {
             if (role.isEmpty()) {
-                return List.of();
+                return reads.none(tx, spec, now);
             }
             for (Resource r : role) {
                 if (keys.putIfAbsent(r.id(), all.size()) == null) {
@@ -225,11 +269,10 @@ public final class SlotFinder {
                 : forRules;
         // Claims, the patient's appointments and the schedule version: one read, one round trip
         // where the storage can.
-        CalendarRead read = tx.calendar(new CalendarQuery(spec.mode() == Mode.CHECK_OVER_CAPACITY ? List.of() : ids,
-                rangeStart, rangeEnd, now, patientWindow.map(PatientWindow::patient),
+        CalendarRead read = reads.calendar(tx, new CalendarQuery(spec.mode() == Mode.CHECK_OVER_CAPACITY ? List.of()
+                : ids, rangeStart, rangeEnd, now, patientWindow.map(PatientWindow::patient),
                 patientWindow.map(PatientWindow::from).orElse(rangeStart),
                 patientWindow.map(PatientWindow::to).orElse(rangeEnd)));
-        reads.version = read.scheduleVersion();
         List<Claim> claims = read.claims().stream().filter(c -> !c.owner().equals(ignoredOwner)).toList();
         if (!search && forRules.isPresent()) {
             reads.patient = new PatientAppointments(forRules.get(), read.patientAppointments());

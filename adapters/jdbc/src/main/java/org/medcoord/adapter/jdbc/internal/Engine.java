@@ -130,7 +130,7 @@ public final class Engine implements AutoCloseable {
         if (readOnly) {
             beginRead(connection);
         }
-        Unit unit = new Unit(stores, session, readOnly);
+        Unit unit = new Unit(stores, session, readOnly, false);
         units.set(unit);
         T result;
         try {
@@ -150,8 +150,9 @@ public final class Engine implements AutoCloseable {
 
     private <T> T nested(Session session, TransactionWork<T> work, boolean readOnly) {
         Unit previous = units.current();
-        Savepoint savepoint = readOnly ? null : session.savepoint();
-        Unit unit = new Unit(stores, session, readOnly);
+        // After a finishing read nothing can be written, so there is nothing to undo.
+        Savepoint savepoint = readOnly || session.finished() ? null : session.savepoint();
+        Unit unit = new Unit(stores, session, readOnly, true);
         units.set(unit);
         try {
             T result = work.run(unit);

@@ -18,26 +18,26 @@ import org.medcoord.spi.storage.Claim;
  * {@link org.medcoord.spi.storage.StorageTransaction#calendar} on PostgreSQL: the schedule
  * version, the active claims and the patient's appointments with one prepared statement holding
  * the stores' own three queries. The driver sends the three in one message and reads the three
- * results after one sync: one round trip. On H2 (in the process, no round trips) the unit makes
- * the three reads one after the other.
+ * results after one sync: one round trip. A finishing read goes in the same statement as the
+ * writes held back and the {@code COMMIT} ({@link Session#readAndCommit}), so that an audited
+ * search costs one round trip in all. On H2 (in the process, no round trips) the unit makes the
+ * three reads one after the other.
  */
 final class JdbcCalendarReads extends StoreBase {
-    private final JdbcScheduleStore schedule;
-    private final JdbcClaimStore claims;
-    private final JdbcAppointmentStore appointments;
+    private static final String ACTION = "read claims, appointments and the schedule version";
+
     private final String all;
     private final String withoutPatient;
     private final String withoutClaims;
+    private final String versionOnly;
 
     JdbcCalendarReads(Units units, Dialect dialect, Tables tables, JdbcScheduleStore schedule, JdbcClaimStore claims,
                       JdbcAppointmentStore appointments) {
         super(units, dialect, tables);
-        this.schedule = schedule;
-        this.claims = claims;
-        this.appointments = appointments;
         all = schedule.versionSql() + "; " + claims.activeSql() + "; " + appointments.forPatientSql();
         withoutPatient = schedule.versionSql() + "; " + claims.activeSql();
         withoutClaims = schedule.versionSql() + "; " + appointments.forPatientSql();
+        versionOnly = schedule.versionSql();
     }
 
     /** Whether this dialect answers with one statement; else the unit makes the three reads. */
@@ -45,20 +45,22 @@ final class JdbcCalendarReads extends StoreBase {
         return dialect == Dialect.POSTGRESQL;
     }
 
-    CalendarRead read(CalendarQuery query) {
+    /**
+     * Reads the calendar.
+     *
+     * @param query what to read
+     * @param commit whether to send the unit's held-back writes and its {@code COMMIT} with the read
+     * @return what was read
+     */
+    CalendarRead read(CalendarQuery query, boolean commit) {
         Set<String> ids = JdbcScheduleStore.ids(query.resources());
         boolean withClaims = !ids.isEmpty();
         boolean withPatient = query.patient().isPresent();
-        if (!withClaims && !withPatient) {
-            return new CalendarRead(schedule.version(), List.of(), List.of());
-        }
-        Connection connection = reading();
-        String sql = withClaims ? (withPatient ? all : withoutPatient) : withoutClaims;
-        String action = "read claims, appointments and the schedule version";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            int p = 1;
+        String sql = withClaims ? (withPatient ? all : withoutPatient) : (withPatient ? withoutClaims : versionOnly);
+        Deferred.Binder binder = (s, first) -> {
+            int p = first;
             if (withClaims) {
-                s.setArray(p++, dialect.textArray(connection, ids));
+                s.setArray(p++, dialect.textArray(s.getConnection(), ids));
                 s.setLong(p++, Nanos.bound(query.to()));
                 s.setLong(p++, Nanos.bound(query.from()));
                 s.setLong(p++, Nanos.bound(query.now()));
@@ -68,39 +70,52 @@ final class JdbcCalendarReads extends StoreBase {
                 s.setLong(p++, Nanos.bound(query.patientTo()));
                 s.setLong(p, Nanos.bound(query.patientFrom()));
             }
-            s.execute();
-            OptionalLong version = OptionalLong.empty();
-            try (ResultSet rows = s.getResultSet()) {
-                if (rows.next()) {
-                    version = OptionalLong.of(rows.getLong(1));
-                }
-            }
-            if (version.isEmpty()) {
-                throw new AdapterException("storage could not read the schedule version: the schedule_version row is "
-                        + "missing", null);
-            }
-            List<Claim> active = new ArrayList<>();
-            if (withClaims) {
-                next(s);
-                try (ResultSet rows = s.getResultSet()) {
-                    while (rows.next()) {
-                        active.add(Sql.readRow(rows, JdbcClaimStore::claim, action));
-                    }
-                }
-            }
-            List<Appointment> patient = new ArrayList<>();
-            if (withPatient) {
-                next(s);
-                try (ResultSet rows = s.getResultSet()) {
-                    while (rows.next()) {
-                        patient.add(Sql.readRow(rows, JdbcAppointmentStore::appointment, action));
-                    }
-                }
-            }
-            return new CalendarRead(version, active, patient);
-        } catch (SQLException e) {
-            throw SqlFailures.translate(e, action);
+        };
+        Session.Results<CalendarRead> results = s -> results(s, withClaims, withPatient);
+        if (commit) {
+            return units.reading().session().readAndCommit(sql, binder, results, ACTION);
         }
+        Connection connection = reading();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            binder.bind(s, 1);
+            s.execute();
+            return results.read(s);
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, ACTION);
+        }
+    }
+
+    private static CalendarRead results(PreparedStatement s, boolean withClaims, boolean withPatient)
+            throws SQLException {
+        OptionalLong version = OptionalLong.empty();
+        try (ResultSet rows = s.getResultSet()) {
+            if (rows.next()) {
+                version = OptionalLong.of(rows.getLong(1));
+            }
+        }
+        if (version.isEmpty()) {
+            throw new AdapterException("storage could not read the schedule version: the schedule_version row is "
+                    + "missing", null);
+        }
+        List<Claim> active = new ArrayList<>();
+        if (withClaims) {
+            next(s);
+            try (ResultSet rows = s.getResultSet()) {
+                while (rows.next()) {
+                    active.add(Sql.readRow(rows, JdbcClaimStore::claim, ACTION));
+                }
+            }
+        }
+        List<Appointment> patient = new ArrayList<>();
+        if (withPatient) {
+            next(s);
+            try (ResultSet rows = s.getResultSet()) {
+                while (rows.next()) {
+                    patient.add(Sql.readRow(rows, JdbcAppointmentStore::appointment, ACTION));
+                }
+            }
+        }
+        return new CalendarRead(version, active, patient);
     }
 
     private static void next(PreparedStatement s) throws SQLException {

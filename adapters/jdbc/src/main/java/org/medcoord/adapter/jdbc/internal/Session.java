@@ -13,13 +13,25 @@ import org.medcoord.api.common.AdapterException;
  * it. Once the database has rolled the transaction back on its own (an H2 deadlock victim), the
  * session refuses further statements and the commit, so that later writes can never commit
  * without the earlier ones. On PostgreSQL some writes are held back ({@link Deferred}) and sent
- * with the unit's next read or with its commit.
+ * with the unit's next read or with its commit; a finishing calendar read sends them, its own
+ * queries and the {@code COMMIT} as one statement ({@link #readAndCommit}).
  */
 final class Session {
     private final Connection connection;
     private final boolean defers;
     private final List<Deferred> deferred = new ArrayList<>();
     private String rolledBackBecause;
+    private boolean finished;
+
+    /** Reads a finishing read's results from its statement, positioned at the read's first result. */
+    @FunctionalInterface
+    interface Results<T> {
+        T read(PreparedStatement statement) throws SQLException;
+    }
+
+    /** A read sent together with the writes held back. */
+    private record Read<T>(String sql, Deferred.Binder binder, Results<T> results) {
+    }
 
     Session(Connection connection, boolean defers) {
         this.connection = connection;
@@ -54,16 +66,53 @@ final class Session {
         }
         String action = actions(deferred);
         try {
-            send(false);
+            send(null, false);
         } catch (SQLException e) {
             throw SqlFailures.translate(e, action);
+        }
+    }
+
+    /**
+     * The unit made a finishing calendar read: it writes nothing more, so its stores refuse writes
+     * from now on (before sending anything).
+     */
+    void finish() {
+        finished = true;
+    }
+
+    /** Whether the unit made a finishing read; see {@link #finish}. */
+    boolean finished() {
+        return finished;
+    }
+
+    /**
+     * Finishes the unit with one round trip: the writes held back, then a read, then
+     * {@code COMMIT}, as one prepared statement. A held-back write that fails fails the whole
+     * statement before the {@code COMMIT}, as at the unit's commit. Afterwards the driver's
+     * transaction is idle: the unit's final commit sends nothing, and a later read in the unit
+     * starts a new transaction of its own.
+     *
+     * @param sql the read's statements, separated by semicolons
+     * @param binder sets their parameters, from a first index
+     * @param results reads their results from the statement, positioned at the first of them
+     * @param action what the read does, ids only, for failures
+     * @return what {@code results} read
+     */
+    <T> T readAndCommit(String sql, Deferred.Binder binder, Results<T> results, String action) {
+        finish();
+        try {
+            return send(new Read<>(sql, binder, results), true);
+        } catch (SQLException e) {
+            throw new AdapterException("storage could not " + action + " and commit the unit: "
+                    + SqlFailures.describe(e) + "; if the connection was lost, the unit may or may not have been saved",
+                    DatabaseError.of(e));
         }
     }
 
     /** Commits, sending the writes held back together with the {@code COMMIT}. */
     void commit() throws SQLException {
         if (!deferred.isEmpty()) {
-            send(true);
+            send(null, true);
         }
         // After a COMMIT sent with the writes the driver's transaction is idle and this sends
         // nothing; it also tells the pool that the connection has nothing left to roll back.
@@ -71,15 +120,21 @@ final class Session {
     }
 
     /**
-     * Sends the writes held back; a duplicate key becomes the write's own conflict, any other
-     * failure is left to the caller (at the commit it may have come from the commit itself).
+     * Sends the writes held back, then the read if there is one, then the {@code COMMIT} if asked;
+     * a duplicate key becomes the write's own conflict, any other failure is left to the caller
+     * (at the commit it may have come from the commit itself).
+     *
+     * @return what the read read, or null without one
      */
-    private void send(boolean commit) throws SQLException {
+    private <T> T send(Read<T> read, boolean commit) throws SQLException {
         List<Deferred> writes = List.copyOf(deferred);
         deferred.clear();
         StringBuilder sql = new StringBuilder();
         for (Deferred write : writes) {
             sql.append(write.sql()).append(";\n");
+        }
+        if (read != null) {
+            sql.append(read.sql()).append(";\n");
         }
         if (commit) {
             sql.append("COMMIT");
@@ -90,7 +145,17 @@ final class Session {
                 write.binder().bind(statement, first);
                 first += write.parameters();
             }
+            if (read == null) {
+                statement.execute();
+                return null;
+            }
+            read.binder().bind(statement, first);
             statement.execute();
+            // Past the writes' results (update counts) to the read's first result.
+            for (int i = 0; i < writes.size(); i++) {
+                statement.getMoreResults();
+            }
+            return read.results().read(statement);
         } catch (SQLException e) {
             String constraint = SqlFailures.constraint(e);
             for (Deferred write : writes) {

@@ -23,13 +23,15 @@ final class Unit implements StorageTransaction {
     private final Stores stores;
     private final Session session;
     private final boolean readOnly;
+    private final boolean nested;
     private final Thread thread = Thread.currentThread();
     private volatile boolean ended;
 
-    Unit(Stores stores, Session session, boolean readOnly) {
+    Unit(Stores stores, Session session, boolean readOnly, boolean nested) {
         this.stores = stores;
         this.session = session;
         this.readOnly = readOnly;
+        this.nested = nested;
     }
 
     boolean readOnly() {
@@ -106,7 +108,12 @@ final class Unit implements StorageTransaction {
     public CalendarRead calendar(CalendarQuery query) {
         check();
         Objects.requireNonNull(query, "query");
-        return stores.calendar().combines() ? stores.calendar().read(query) : StorageTransaction.super.calendar(query);
+        boolean finishing = query.finishing() && !readOnly && !nested;
+        if (finishing) {
+            session.finish();
+        }
+        return stores.calendar().combines() ? stores.calendar().read(query, finishing)
+                : StorageTransaction.super.calendar(query);
     }
 
     private void check() {
