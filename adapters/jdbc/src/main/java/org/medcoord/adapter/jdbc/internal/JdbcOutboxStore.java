@@ -17,8 +17,10 @@ import org.medcoord.spi.storage.PendingEvent;
  * The outbox table, in append order by an identity column. A row's {@code state} is {@code P}
  * (pending), {@code X} (parked) or {@code D} (delivered); delivered rows are kept, so an event id
  * can never be appended twice. {@link #claimDue} locks the rows it returns with
- * {@code FOR UPDATE SKIP LOCKED} on both databases, so dispatchers on several nodes (or threads)
- * never take the same record while the first one's transaction is open, and never wait for it.
+ * {@code FOR UPDATE SKIP LOCKED}, so on PostgreSQL dispatchers on several nodes (or threads) never
+ * take the same record while the first one's transaction is open, and never wait for it. On H2
+ * the writing units on the file take turns (see {@link Engine}), so a second dispatcher waits for
+ * the first one's unit to end.
  * On PostgreSQL an append is held back until the unit's next read or its commit
  * ({@link Deferred}); a taken event id then ends the unit with the same
  * {@code outbox-event-exists} conflict.
