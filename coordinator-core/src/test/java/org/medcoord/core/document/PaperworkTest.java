@@ -242,17 +242,17 @@ class PaperworkTest {
     void a_changed_requirement_counts_from_the_next_booking_on() {
         assertThat(desk(MRI, P1, monday("09:00")).warnings()).extracting(RuleFinding::code)
                 .containsExactly("paperwork-not-requested", "paperwork-not-requested");
-        assertThat(desk(MRI, P2, monday("10:00")).warnings()).hasSize(2);
+        assertThat(desk(MRI, P2, monday("11:00")).warnings()).hasSize(2);
 
         clinic.admin.documents().require(MRI, IMAGING);
-        List<RuleFinding> imagingOnly = desk(MRI, P1, monday("11:00")).warnings();
+        List<RuleFinding> imagingOnly = desk(MRI, P1, monday("13:00")).warnings();
         assertThat(imagingOnly).extracting(RuleFinding::code).containsExactly("paperwork-not-requested");
         assertThat(imagingOnly.get(0).message()).contains(IMAGING.value());
 
         clinic.admin.documents().require(MRI);
-        assertThat(desk(MRI, P2, monday("12:00")).warnings()).isEmpty();
+        assertThat(desk(MRI, P2, monday("15:00")).warnings()).isEmpty();
         clinic.admin.documents().require(CONSULT, SCREENING);
-        assertThat(desk(CONSULT, P1, monday("14:00")).warnings()).extracting(RuleFinding::code)
+        assertThat(desk(CONSULT, P1, monday("16:00")).warnings()).extracting(RuleFinding::code)
                 .containsExactly("paperwork-not-requested");
     }
 
