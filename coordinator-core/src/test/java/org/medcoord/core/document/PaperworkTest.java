@@ -239,6 +239,24 @@ class PaperworkTest {
     }
 
     @Test
+    void a_changed_requirement_counts_from_the_next_booking_on() {
+        assertThat(desk(MRI, P1, monday("09:00")).warnings()).extracting(RuleFinding::code)
+                .containsExactly("paperwork-not-requested", "paperwork-not-requested");
+        assertThat(desk(MRI, P2, monday("11:00")).warnings()).hasSize(2);
+
+        clinic.admin.documents().require(MRI, IMAGING);
+        List<RuleFinding> imagingOnly = desk(MRI, P1, monday("13:00")).warnings();
+        assertThat(imagingOnly).extracting(RuleFinding::code).containsExactly("paperwork-not-requested");
+        assertThat(imagingOnly.get(0).message()).contains(IMAGING.value());
+
+        clinic.admin.documents().require(MRI);
+        assertThat(desk(MRI, P2, monday("15:00")).warnings()).isEmpty();
+        clinic.admin.documents().require(CONSULT, SCREENING);
+        assertThat(desk(CONSULT, P1, monday("16:00")).warnings()).extracting(RuleFinding::code)
+                .containsExactly("paperwork-not-requested");
+    }
+
+    @Test
     void booking_without_paperwork_goes_ahead_with_one_warning_per_missing_document() {
         PatientDocument pending = desk.request(DocumentRequest.of(P1, IMAGING));
 

@@ -58,6 +58,10 @@ public interface DocumentStore {
      * Sets a service's requirement, replacing the one before; a requirement with no documents
      * removes it.
      *
+     * <p><b>Implementation requirements.</b> When the storage's {@link ScheduleStore#version()}
+     * keeps a version, this write gives it a new one, as the schedule store's own writes do:
+     * coordinators cache requirements by that version.
+     *
      * @param requirement the requirement
      */
     void putRequirement(DocumentRequirement requirement);

@@ -100,11 +100,12 @@ public interface ScheduleStore {
 
     /**
      * The version of the facility data, so that callers may cache resources, service types,
-     * templates and unavailability between units and read only this number to know whether their
-     * copy is still current.
+     * templates, unavailability and the services' document requirements between units and read
+     * only this number to know whether their copy is still current.
      *
-     * <p><b>Implementation requirements.</b> Every write through this store (put, add) gives the
-     * data a new version inside the writing unit, committed or rolled back with it. A version,
+     * <p><b>Implementation requirements.</b> Every write through this store (put, add), and every
+     * {@link DocumentStore#putRequirement} of the same storage, gives the data a new version
+     * inside the writing unit, committed or rolled back with it. A version,
      * once returned, is never again returned for different data: not after the writing unit rolls
      * back, not after a restart, and not from another process sharing the data (so a rolled-back
      * unit must not let its version be reused, for example by drawing versions from a sequence).

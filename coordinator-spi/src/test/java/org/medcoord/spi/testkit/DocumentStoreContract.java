@@ -1,7 +1,10 @@
 package org.medcoord.spi.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.medcoord.spi.testkit.Fixtures.NOW;
 import static org.medcoord.spi.testkit.Fixtures.answers;
 import static org.medcoord.spi.testkit.Fixtures.completed;
@@ -9,9 +12,13 @@ import static org.medcoord.spi.testkit.Fixtures.document;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.api.common.NotFoundException;
@@ -33,7 +40,8 @@ import org.medcoord.api.schedule.ServiceTypeId;
  * The contract of {@link org.medcoord.spi.storage.DocumentStore}: types and requirements are
  * replaced by key, documents round-trip with every field and refuse stale versions, a patient's
  * documents come in request order, and questionnaire answers round-trip exactly, free text
- * included.
+ * included. Where the storage keeps a schedule version, every requirement write moves it on (and
+ * a rolled-back one never lets its version be reused), since coordinators cache requirements by it.
  *
  * @since 0.1
  */
@@ -188,5 +196,53 @@ public abstract class DocumentStoreContract extends ContractSupport {
         Questionnaire second = Questionnaire.of(SCREENING, QuestionnaireItem.required("metal", AnswerType.BOOLEAN));
         update(tx -> tx.documents().putQuestionnaire(second));
         assertEquals(Optional.of(second), read(tx -> tx.documents().questionnaire(SCREENING)));
+    }
+
+    @Test
+    void everyRequirementWriteGivesTheScheduleANewVersion() {
+        OptionalLong first = read(tx -> tx.schedule().version());
+        assumeTrue(first.isPresent(), "this storage keeps no schedule version");
+        Set<Long> seen = new HashSet<>();
+        seen.add(first.getAsLong());
+
+        update(tx -> tx.documents().putRequirement(DocumentRequirement.of(MRI, SCREENING)));
+        assertNewVersion(seen, read(tx -> tx.schedule().version()));
+        update(tx -> tx.documents().putRequirement(DocumentRequirement.of(MRI, SCREENING, CONSENT)));
+        assertNewVersion(seen, read(tx -> tx.schedule().version()));
+        update(tx -> tx.documents().putRequirement(DocumentRequirement.none(MRI)));
+        OptionalLong last = read(tx -> tx.schedule().version());
+        assertNewVersion(seen, last);
+
+        // Reading requirements, and writing patients' documents, leave the version alone.
+        update(tx -> {
+            tx.documents().requirement(MRI);
+            tx.documents().insert(document("doc-1", "p-1", CONSENT.value(), NOW));
+        });
+        assertEquals(last, read(tx -> tx.schedule().version()));
+    }
+
+    @Test
+    void aRolledBackRequirementWriteNeverLetsItsVersionBeReused() {
+        OptionalLong before = read(tx -> tx.schedule().version());
+        assumeTrue(before.isPresent(), "this storage keeps no schedule version");
+        Set<Long> seen = new HashSet<>();
+        seen.add(before.getAsLong());
+        List<OptionalLong> inside = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> update(tx -> {
+            tx.documents().putRequirement(DocumentRequirement.of(MRI, CONSENT));
+            inside.add(tx.schedule().version());
+            throw new IllegalStateException("roll back");
+        }));
+        assertNewVersion(seen, inside.get(0));
+        assertEquals(Optional.empty(), read(tx -> tx.documents().requirement(MRI)));
+
+        assertNotEquals(inside.get(0), read(tx -> tx.schedule().version()));
+        update(tx -> tx.documents().putRequirement(DocumentRequirement.of(MRI, SCREENING)));
+        assertNewVersion(seen, read(tx -> tx.schedule().version()));
+    }
+
+    private static void assertNewVersion(Set<Long> seen, OptionalLong version) {
+        assertTrue(version.isPresent(), "a storage that keeps a version keeps it always");
+        assertTrue(seen.add(version.getAsLong()), "version " + version + " was returned before for other data");
     }
 }

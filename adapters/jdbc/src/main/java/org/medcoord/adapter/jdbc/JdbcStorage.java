@@ -41,7 +41,7 @@ import org.medcoord.spi.storage.TransactionWork;
  *
  * <p><b>No double booking.</b> {@code ClaimStore.claimAll} keeps every resource within its capacity
  * across connections and processes: on PostgreSQL an exclusion constraint
- * ({@code EXCLUDE USING gist (resource_id WITH =, period WITH &&)}) guards capacity-1 resources, and
+ * ({@code EXCLUDE USING gist (resource_id WITH =, int8range(start_ns, end_ns) WITH &&)}) guards capacity-1 resources, and
  * resources of higher capacity are locked in a fixed order; on H2 every claimed resource is locked
  * in a fixed order. A lost race, including a deadlock or serialization failure, comes back as a
  * {@code ClaimConflict}, never as an exception.

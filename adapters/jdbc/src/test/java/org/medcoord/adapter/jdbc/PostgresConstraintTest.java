@@ -68,8 +68,8 @@ class PostgresConstraintTest {
                         + "WHERE conname = 'claims_no_overlap' AND conrelid = '\"medcoord\".claims'::regclass")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("x");
-            assertThat(rows.getString(2)).isEqualTo("EXCLUDE USING gist (resource_id WITH =, period WITH &&) "
-                    + "WHERE (exclusive)");
+            assertThat(rows.getString(2)).isEqualTo("EXCLUDE USING gist (resource_id WITH =, "
+                    + "int8range(start_ns, end_ns) WITH &&) WHERE (exclusive)");
         }
         try (Statement s = direct.createStatement(); ResultSet rows = s.executeQuery(
                 "SELECT 1 FROM pg_extension WHERE extname = 'btree_gist'")) {
@@ -85,8 +85,11 @@ class PostgresConstraintTest {
         SQLException refused = insertDirectly("dr-a", at("09:15"), at("09:45"), "appointment:intruder");
         SQLException touching = insertDirectly("dr-a", at("09:30"), at("10:00"), "appointment:touching");
 
+        SQLException byOneNano = insertDirectly("dr-a", at("08:00"), at("09:00").plusNanos(1), "appointment:by-one-nano");
+
         assertThat(refused == null ? null : refused.getSQLState()).isEqualTo("23P01");
         assertThat(touching == null).as("touching claims do not overlap").isTrue();
+        assertThat(byOneNano == null ? null : byOneNano.getSQLState()).as("compared to the nanosecond").isEqualTo("23P01");
         List<Claim> stored = storage.read(tx -> tx.claims().active(List.of(resource("dr-a").id()), at("00:00"),
                 at("23:00"), NOW));
         assertThat(stored).extracting(Claim::owner).containsExactly("appointment:a-1", "appointment:touching");

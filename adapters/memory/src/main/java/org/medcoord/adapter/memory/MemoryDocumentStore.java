@@ -23,7 +23,11 @@ import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.DocumentStore;
 
-/** Document types and questionnaires, requirements, patients' documents (by id and by patient) and answers. */
+/**
+ * Document types and questionnaires, requirements, patients' documents (by id and by patient) and
+ * answers. A requirement write moves the schedule version on, since coordinators cache
+ * requirements by it.
+ */
 final class MemoryDocumentStore implements DocumentStore {
     private static final Comparator<PatientDocument> REQUEST_ORDER =
             Comparator.comparing(PatientDocument::requestedAt).thenComparing(d -> d.id().value());
@@ -36,8 +40,11 @@ final class MemoryDocumentStore implements DocumentStore {
     private final Map<DocumentId, QuestionnaireResponse> responses = new HashMap<>();
     private final Map<DocumentTypeId, Questionnaire> questionnaires = new HashMap<>();
 
-    MemoryDocumentStore(Units units) {
+    private final MemoryScheduleStore schedule;
+
+    MemoryDocumentStore(Units units, MemoryScheduleStore schedule) {
         this.units = units;
+        this.schedule = schedule;
     }
 
     @Override
@@ -70,6 +77,7 @@ final class MemoryDocumentStore implements DocumentStore {
         DocumentRequirement previous = requirement.documents().isEmpty() ? requirements.remove(key)
                 : requirements.put(key, requirement);
         unit.onRollback(() -> restore(requirements, key, previous));
+        schedule.changed(unit);
     }
 
     @Override

@@ -149,7 +149,11 @@ final class MemoryScheduleStore implements ScheduleStore {
         return OptionalLong.of(version);
     }
 
-    private void changed(Unit unit) {
+    /**
+     * Moves the version on in the writing unit, and again if it rolls back: after every write
+     * here, and after every document requirement write.
+     */
+    void changed(Unit unit) {
         version++;
         unit.onRollback(() -> version++);
     }

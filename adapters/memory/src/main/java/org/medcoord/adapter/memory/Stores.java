@@ -8,6 +8,6 @@ record Stores(MemoryScheduleStore schedule, MemoryAppointmentStore appointments,
         MemoryScheduleStore schedule = new MemoryScheduleStore(units);
         return new Stores(schedule, new MemoryAppointmentStore(units), new MemoryClaimStore(units, schedule),
                 new MemoryHoldStore(units), new MemoryIdempotencyStore(units), new MemoryWaitlistStore(units),
-                new MemoryOutboxStore(units), new MemoryAuditStore(units), new MemoryDocumentStore(units));
+                new MemoryOutboxStore(units), new MemoryAuditStore(units), new MemoryDocumentStore(units, schedule));
     }
 }

@@ -10,6 +10,7 @@ import org.medcoord.api.appointment.BookingRefusedException;
 import org.medcoord.api.appointment.RuleFinding;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ResourceId;
+import org.medcoord.core.document.internal.RequirementCache;
 import org.medcoord.core.schedule.internal.SlotFinder;
 import org.medcoord.spi.rule.BookingAttempt;
 import org.medcoord.spi.rule.BookingRule;
@@ -29,10 +30,13 @@ import org.medcoord.spi.storage.WaitlistStore;
 
 /**
  * Runs every booking rule on an attempt: built-in rules first, then plugin rules in registration
- * order. Every rule runs, so a refusal lists all findings at once.
+ * order. Every rule runs, so a refusal lists all findings at once. Where the booking read the
+ * schedule version with the claims, the rules' reads of document requirements come from a cache
+ * kept by that version ({@link RequirementCache}).
  */
 public final class RuleChain {
     private final List<BookingRule> rules;
+    private final RequirementCache requirements = new RequirementCache();
 
     /**
      * Creates the chain.
@@ -69,7 +73,7 @@ public final class RuleChain {
      */
     public List<RuleFinding> check(BookingAttempt attempt, StorageTransaction tx, Instant now,
                                    Optional<SlotFinder.PatientAppointments> read) {
-        StorageTransaction seen = read.isPresent() ? new ReadAhead(tx, read.get()) : tx;
+        StorageTransaction seen = read.isPresent() ? new ReadAhead(tx, read.get(), requirements) : tx;
         RuleContext context = new RuleContext() {
             @Override
             public Instant now() {
@@ -103,16 +107,19 @@ public final class RuleChain {
     /**
      * The unit, except that a patient's appointments within the window read ahead come from that
      * read: {@code forPatient} of the same patient over a sub-period returns the appointments read
-     * that overlap it, in the same order, which is what the store would return.
+     * that overlap it, in the same order, which is what the store would return; and document
+     * requirements come from the cache, by the schedule version read with them.
      */
     private static final class ReadAhead implements StorageTransaction {
         private final StorageTransaction tx;
         private final SlotFinder.PatientAppointments read;
         private final AppointmentStore appointments;
+        private final RequirementCache requirements;
 
-        ReadAhead(StorageTransaction tx, SlotFinder.PatientAppointments read) {
+        ReadAhead(StorageTransaction tx, SlotFinder.PatientAppointments read, RequirementCache requirements) {
             this.tx = tx;
             this.read = read;
+            this.requirements = requirements;
             this.appointments = new AppointmentStore() {
                 @Override
                 public void insert(Appointment appointment) {
@@ -189,7 +196,7 @@ public final class RuleChain {
 
         @Override
         public DocumentStore documents() {
-            return tx.documents();
+            return requirements.view(tx.documents(), read.scheduleVersion());
         }
 
         @Override

@@ -103,17 +103,21 @@ public final class SlotFinder {
     }
 
     /**
-     * A patient's appointments as read with the claims.
+     * A patient's appointments as read with the claims, and the schedule version read with them.
      *
      * @param window what was read
      * @param appointments what {@code forPatient} returned for it, in its order
+     * @param scheduleVersion the store's schedule version read in the same unit, or empty when the
+     *     store keeps none
      */
-    public record PatientAppointments(PatientWindow window, List<Appointment> appointments) {
+    public record PatientAppointments(PatientWindow window, List<Appointment> appointments,
+                                      OptionalLong scheduleVersion) {
         /**
          * Copies the list.
          *
          * @param window the window
          * @param appointments the appointments
+         * @param scheduleVersion the schedule version, or empty
          */
         public PatientAppointments {
             appointments = List.copyOf(appointments);
@@ -275,7 +279,7 @@ public final class SlotFinder {
                 patientWindow.map(PatientWindow::to).orElse(rangeEnd)));
         List<Claim> claims = read.claims().stream().filter(c -> !c.owner().equals(ignoredOwner)).toList();
         if (!search && forRules.isPresent()) {
-            reads.patient = new PatientAppointments(forRules.get(), read.patientAppointments());
+            reads.patient = new PatientAppointments(forRules.get(), read.patientAppointments(), read.scheduleVersion());
         }
         Map<ResourceId, FreeMap> maps = CalendarBuilder.build(all, facility.templates(ids),
                 facility.unavailability(ids, rangeStart, rangeEnd), claims, rangeFrom, rangeTo);

@@ -222,7 +222,8 @@ public final class Bootstrap {
                     + "MedCoord's migrations (Flyway " + e.getClass().getSimpleName() + "); was it changed by hand?",
                     DatabaseError.of(e));
         }
-        String hint = PRIVILEGE_STATES.contains(SqlFailures.state(sql))
+        String state = SqlFailures.state(sql);
+        String hint = state != null && PRIVILEGE_STATES.contains(state)
                 ? "; the user needs the right to create the schema " + schema + " (or to create tables in it) and, on "
                         + "PostgreSQL, the btree_gist extension: installed with the server's contrib package, and "
                         + "created by the database owner or an administrator (CREATE EXTENSION btree_gist)"

@@ -31,6 +31,13 @@ import org.medcoord.spi.storage.ClaimStore;
  * against the claims active at {@code now} and the new claims before it. Nothing is written until
  * every claim fits, so a refused list leaves no trace.
  *
+ * <p><b>Unknown resources.</b> A claim is written only for a resource read in the same statement
+ * (the guarded insert joins {@code resources}) or earlier in the unit (the capacities read refuses
+ * an unknown id with {@link NotFoundException}). On PostgreSQL that is the whole check: since V7
+ * {@code claims.resource_id} is no foreign key, so a claim no longer locks its resource row
+ * {@code FOR KEY SHARE} (on one busy resource, concurrent bookings shared that lock as a
+ * MultiXact). Resources are never deleted through the adapter.
+ *
  * <p>On PostgreSQL, when every new claim would be exclusive (not over capacity, active at
  * {@code now}), one insert is tried first that checks capacity 1 and the overlap itself and lets
  * the exclusion constraint decide races; only when it skips a row does the store fall back to the
@@ -45,7 +52,8 @@ import org.medcoord.spi.storage.ClaimStore;
  *       every commit.</li>
  *   <li>PostgreSQL, capacity 1: no lock. Each claim is written with {@code exclusive = true} when
  *       its resource has capacity 1, it is not over capacity and it is active at {@code now}; the
- *       exclusion constraint {@code claims_no_overlap} (btree_gist, {@code tstzrange &&}) refuses
+ *       exclusion constraint {@code claims_no_overlap} (btree_gist,
+ *       {@code int8range(start_ns, end_ns) &&}, exact to the nanosecond) refuses
  *       any two overlapping exclusive claims, whichever node writes them. The insert uses
  *       {@code ON CONFLICT ON CONSTRAINT claims_no_overlap DO NOTHING RETURNING}, so a lost race
  *       skips the row instead of aborting the transaction; the rows that did go in are deleted
@@ -78,9 +86,15 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
     JdbcClaimStore(Units units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         boolean pg = dialect.hasExclusionConstraint();
-        capacitiesAndClaims = "SELECT r.id, r.capacity, c.id AS claim_id, c.start_ns, c.end_ns, c.expires_ns"
-                + (pg ? ", c.exclusive" : "") + " FROM " + tables.resources() + " r LEFT JOIN " + tables.claims()
-                + " c ON c.resource_id = r.id AND c.start_ns < ? AND c.end_ns > ? WHERE r.id = ANY(?)";
+        capacitiesAndClaims = pg
+                ? "WITH q AS MATERIALIZED (SELECT ?::bigint AS t, ?::bigint AS f, ?::varchar[] AS ids)"
+                        + " SELECT r.id, r.capacity, c.id AS claim_id, c.start_ns, c.end_ns, c.expires_ns, c.exclusive"
+                        + " FROM q JOIN " + tables.resources() + " r ON r.id = ANY(q.ids) LEFT JOIN LATERAL ("
+                        + overlapping(tables, "x.id, x.start_ns, x.end_ns, x.expires_ns, x.exclusive", false)
+                        + ") c ON TRUE"
+                : "SELECT r.id, r.capacity, c.id AS claim_id, c.start_ns, c.end_ns, c.expires_ns FROM "
+                        + tables.resources() + " r LEFT JOIN " + tables.claims()
+                        + " c ON c.resource_id = r.id AND c.start_ns < ? AND c.end_ns > ? WHERE r.id = ANY(?)";
         lockMany = "SELECT id FROM " + tables.resources() + " WHERE id = ANY(?) ORDER BY id FOR UPDATE";
         insert = pg
                 ? "INSERT INTO " + tables.claims() + " (" + CLAIM_COLUMNS + ", exclusive) SELECT * FROM unnest("
@@ -99,24 +113,48 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
                         + Dialect.H2_ID_TABLE + " JOIN " + tables.claims() + " c ON c.resource_id = t.id"
                         + " WHERE c.start_ns < ? AND c.end_ns > ? AND (c.expires_ns IS NULL OR c.expires_ns > ?)"
                         + " ORDER BY c.resource_id, c.start_ns, c.owner, c.id"
-                : "SELECT " + CLAIM_COLUMNS + " FROM " + tables.claims() + " WHERE resource_id = ANY(?)"
-                        + " AND start_ns < ? AND end_ns > ? AND (expires_ns IS NULL OR expires_ns > ?)"
-                        + " ORDER BY resource_id, start_ns, owner, id";
+                : "WITH q AS MATERIALIZED (SELECT ?::varchar[] AS ids, ?::bigint AS t, ?::bigint AS f,"
+                        + " ?::bigint AS n) SELECT c.resource_id, c.start_ns, c.end_ns, c.owner, c.expires_ns,"
+                        + " c.over_capacity FROM q CROSS JOIN unnest(q.ids) AS r(id) CROSS JOIN LATERAL ("
+                        + overlapping(tables, "x.id, x.resource_id, x.start_ns, x.end_ns, x.owner, x.expires_ns,"
+                                + " x.over_capacity", true)
+                        + ") c ORDER BY c.resource_id, c.start_ns, c.owner, c.id";
         owned = "SELECT " + CLAIM_COLUMNS + " FROM " + tables.claims() + " WHERE owner = ? ORDER BY resource_id, start_ns, id";
         // PostgreSQL, capacity 1: the capacity and the overlap are checked by the insert itself, so
         // a booking that fits costs one statement. A row is skipped when its resource is unknown or
-        // shared, when an active claim overlaps it (read in the statement's snapshot), or when the
-        // exclusion constraint finds an overlapping exclusive claim (committed, or in flight on
-        // another connection: the insert then waits for it, as any exclusive insert does).
+        // shared, when an active claim that is not exclusive overlaps it (read in the statement's
+        // snapshot, through the small partial index claims_shared_by_resource_end), or when the
+        // exclusion constraint finds an overlapping exclusive claim, active or not (committed, or in
+        // flight on another connection: the insert then waits for it, as any exclusive insert
+        // does). Exclusive claims are left to the constraint's GiST index, which finds overlaps
+        // without reading every later claim of the resource as a (resource_id, end_ns) range does.
         insertExclusive = pg
                 ? "INSERT INTO " + tables.claims() + " (" + CLAIM_COLUMNS + ", exclusive)"
                         + " SELECT n.rid, n.s, n.e, n.own, n.exp, FALSE, TRUE FROM unnest(?::varchar[], ?::bigint[],"
                         + " ?::bigint[], ?::varchar[], ?::bigint[]) WITH ORDINALITY AS n(rid, s, e, own, exp, i)"
                         + " JOIN " + tables.resources() + " r ON r.id = n.rid AND r.capacity = 1"
                         + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.claims() + " c WHERE c.resource_id = n.rid"
-                        + " AND c.start_ns < n.e AND c.end_ns > n.s AND (c.expires_ns IS NULL OR c.expires_ns > ?))"
+                        + " AND NOT c.exclusive AND c.end_ns > n.s AND c.start_ns < n.e"
+                        + " AND (c.expires_ns IS NULL OR c.expires_ns > ?))"
                         + " ORDER BY n.i ON CONFLICT ON CONSTRAINT claims_no_overlap DO NOTHING RETURNING id"
                 : null;
+    }
+
+    /**
+     * PostgreSQL: the claims of resource {@code r.id} overlapping {@code [q.f, q.t)}, active at
+     * {@code q.n} if {@code activeOnly}, for a LATERAL join. Each claim is in exactly one of two
+     * partial indexes: exclusive claims in the exclusion constraint's GiST index, which finds the
+     * overlapping ones directly, and the others in {@code claims_shared_by_resource_end}. (A
+     * {@code (resource_id, end_ns)} range reads every claim of the resource that ends after
+     * {@code q.f}, however far ahead.) The parameters come through a materialized CTE, so that the
+     * planner costs every call alike and keeps one generic plan instead of planning each call.
+     */
+    private static String overlapping(Tables tables, String columns, boolean activeOnly) {
+        String active = activeOnly ? " AND (x.expires_ns IS NULL OR x.expires_ns > q.n)" : "";
+        return "SELECT " + columns + " FROM " + tables.claims() + " x WHERE x.resource_id = r.id AND x.exclusive"
+                + " AND int8range(x.start_ns, x.end_ns) && int8range(LEAST(q.f, q.t), q.t)" + active
+                + " UNION ALL SELECT " + columns + " FROM " + tables.claims() + " x WHERE x.resource_id = r.id"
+                + " AND NOT x.exclusive AND x.end_ns > q.f AND x.start_ns < q.t" + active;
     }
 
     @Override

@@ -37,7 +37,8 @@ import org.medcoord.spi.storage.DocumentStore;
  * Paperwork in five tables (migration V4): document types and their questionnaires, one
  * requirement row per service (the document type ids in order, encoded), one row per patient
  * document with its lifecycle instants in epoch nanoseconds, and the answers of a document
- * encoded in one text column.
+ * encoded in one text column. A requirement write also moves the schedule version on
+ * ({@link JdbcScheduleStore#changed}), since coordinators cache requirements by that version.
  */
 final class JdbcDocumentStore extends StoreBase implements DocumentStore {
     private static final String COLUMNS = "id, patient_id, type_id, status, requested_ns, sent_ns, completed_ns, "
@@ -60,8 +61,11 @@ final class JdbcDocumentStore extends StoreBase implements DocumentStore {
     private final String putQuestionnaire;
     private final String questionnaire;
 
-    JdbcDocumentStore(Units units, Dialect dialect, Tables tables) {
+    private final JdbcScheduleStore schedule;
+
+    JdbcDocumentStore(Units units, Dialect dialect, Tables tables, JdbcScheduleStore schedule) {
         super(units, dialect, tables);
+        this.schedule = schedule;
         putType = dialect.upsert(tables.documentTypes(), "id", "id", "kind", "validity");
         findType = "SELECT id, kind, validity FROM " + tables.documentTypes() + " WHERE id = ?";
         types = "SELECT id, kind, validity FROM " + tables.documentTypes() + " ORDER BY id";
@@ -115,15 +119,17 @@ final class JdbcDocumentStore extends StoreBase implements DocumentStore {
     public void putRequirement(DocumentRequirement requirement) {
         Objects.requireNonNull(requirement, "requirement");
         String service = requirement.service().value();
+        Connection connection = writing();
         if (requirement.documents().isEmpty()) {
-            Sql.update(writing(), deleteRequirement, s -> s.setString(1, service),
+            Sql.update(connection, deleteRequirement, s -> s.setString(1, service),
                     "remove the document requirement of service type " + service);
-            return;
+        } else {
+            Sql.update(connection, putRequirement, s -> {
+                s.setString(1, service);
+                s.setString(2, Values.strings(requirement.documents().stream().map(DocumentTypeId::value).toList()));
+            }, "store the document requirement of service type " + service);
         }
-        Sql.update(writing(), putRequirement, s -> {
-            s.setString(1, service);
-            s.setString(2, Values.strings(requirement.documents().stream().map(DocumentTypeId::value).toList()));
-        }, "store the document requirement of service type " + service);
+        schedule.changed(connection);
     }
 
     @Override

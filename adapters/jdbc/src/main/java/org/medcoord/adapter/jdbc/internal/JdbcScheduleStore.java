@@ -90,8 +90,11 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
         return readVersion;
     }
 
-    /** Gives the facility data a new version, in the writing unit. */
-    private void changed(Connection connection) {
+    /**
+     * Gives the facility data a new version, in the writing unit: after every write here, and
+     * after every document requirement write.
+     */
+    void changed(Connection connection) {
         Sql.update(connection, bumpVersion, s -> { }, "move the schedule version on");
     }
 

@@ -15,7 +15,7 @@ record Stores(JdbcScheduleStore schedule, JdbcAppointmentStore appointments, Jdb
         return new Stores(schedule, appointments, claims, new JdbcHoldStore(units, dialect, tables),
                 new JdbcIdempotencyStore(units, dialect, tables), new JdbcWaitlistStore(units, dialect, tables),
                 new JdbcOutboxStore(units, dialect, tables), new JdbcAuditStore(units, dialect, tables),
-                new JdbcDocumentStore(units, dialect, tables),
+                new JdbcDocumentStore(units, dialect, tables, schedule),
                 new JdbcCalendarReads(units, dialect, tables, schedule, claims, appointments));
     }
 }
