@@ -1,5 +1,6 @@
 package org.medcoord.core.document.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,6 +131,11 @@ public final class RequirementCache {
         @Override
         public List<PatientDocument> forPatient(PatientId patient) {
             return store.forPatient(patient);
+        }
+
+        @Override
+        public Map<PatientId, List<PatientDocument>> forPatients(Collection<PatientId> patients) {
+            return store.forPatients(patients);
         }
 
         @Override
