@@ -277,8 +277,34 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
      * decides with the full read, which also finds the conflict to report.
      */
     private boolean insertedExclusive(Connection connection, List<New> added, long now) throws SQLException {
+        List<New> ordered = insertOrder(added);
+        List<Long> insertedIds = new ArrayList<>(ordered.size());
+        try (PreparedStatement s = connection.prepareStatement(insertExclusive)) {
+            bindColumns(connection, s, ordered);
+            s.setLong(6, now);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    insertedIds.add(rows.getLong(1));
+                }
+            }
+        }
+        if (insertedIds.size() == ordered.size()) {
+            return true;
+        }
+        deleteInserted(connection, insertedIds);
+        return false;
+    }
+
+    /** The new claims in insert order: by resource, then start, then list position. */
+    private static List<New> insertOrder(List<New> added) {
         List<New> ordered = new ArrayList<>(added);
         ordered.sort(Comparator.comparing((New n) -> n.claim, INSERT_ORDER).thenComparingInt(n -> n.index));
+        return ordered;
+    }
+
+    /** Binds parameters 1-5 of an unnest insert: resources, starts, ends, owners, expiries. */
+    private static void bindColumns(Connection connection, PreparedStatement s, List<New> ordered)
+            throws SQLException {
         int count = ordered.size();
         String[] resources = new String[count];
         Long[] starts = new Long[count];
@@ -293,30 +319,22 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
             owners[i] = n.claim.owner();
             expiries[i] = n.expires;
         }
-        List<Long> insertedIds = new ArrayList<>(count);
-        try (PreparedStatement s = connection.prepareStatement(insertExclusive)) {
-            s.setArray(1, connection.createArrayOf("varchar", resources));
-            s.setArray(2, connection.createArrayOf("bigint", starts));
-            s.setArray(3, connection.createArrayOf("bigint", ends));
-            s.setArray(4, connection.createArrayOf("varchar", owners));
-            s.setArray(5, connection.createArrayOf("bigint", expiries));
-            s.setLong(6, now);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    insertedIds.add(rows.getLong(1));
-                }
-            }
+        s.setArray(1, connection.createArrayOf("varchar", resources));
+        s.setArray(2, connection.createArrayOf("bigint", starts));
+        s.setArray(3, connection.createArrayOf("bigint", ends));
+        s.setArray(4, connection.createArrayOf("varchar", owners));
+        s.setArray(5, connection.createArrayOf("bigint", expiries));
+    }
+
+    /** Takes back the rows an insert added before it skipped one. */
+    private void deleteInserted(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
         }
-        if (insertedIds.size() == count) {
-            return true;
+        try (PreparedStatement s = connection.prepareStatement(undo)) {
+            s.setArray(1, connection.createArrayOf("bigint", ids.toArray(new Long[0])));
+            s.executeUpdate();
         }
-        if (!insertedIds.isEmpty()) {
-            try (PreparedStatement s = connection.prepareStatement(undo)) {
-                s.setArray(1, connection.createArrayOf("bigint", insertedIds.toArray(new Long[0])));
-                s.executeUpdate();
-            }
-        }
-        return false;
     }
 
 
@@ -427,25 +445,14 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
 
     private Optional<ClaimConflict> insertGuarded(Connection connection, List<New> added, Snapshot snapshot, long now)
             throws SQLException {
-        List<New> ordered = new ArrayList<>(added);
-        ordered.sort(Comparator.comparing((New n) -> n.claim, INSERT_ORDER).thenComparingInt(n -> n.index));
+        List<New> ordered = insertOrder(added);
         int count = ordered.size();
-        String[] resources = new String[count];
-        Long[] starts = new Long[count];
-        Long[] ends = new Long[count];
-        String[] owners = new String[count];
-        Long[] expiries = new Long[count];
         Boolean[] over = new Boolean[count];
         Boolean[] exclusive = new Boolean[count];
         List<Long> unexcluded = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             New n = ordered.get(i);
             String resource = n.claim.resource().value();
-            resources[i] = resource;
-            starts[i] = n.start;
-            ends[i] = n.end;
-            owners[i] = n.claim.owner();
-            expiries[i] = n.expires;
             over[i] = n.claim.overCapacity();
             exclusive[i] = snapshot.capacity.get(resource) == 1 && !n.claim.overCapacity()
                     && (n.expires == null || n.expires > now);
@@ -469,11 +476,7 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
             pending.add(n.claim);
         }
         try (PreparedStatement s = connection.prepareStatement(insert)) {
-            s.setArray(1, connection.createArrayOf("varchar", resources));
-            s.setArray(2, connection.createArrayOf("bigint", starts));
-            s.setArray(3, connection.createArrayOf("bigint", ends));
-            s.setArray(4, connection.createArrayOf("varchar", owners));
-            s.setArray(5, connection.createArrayOf("bigint", expiries));
+            bindColumns(connection, s, ordered);
             s.setArray(6, connection.createArrayOf("boolean", over));
             s.setArray(7, connection.createArrayOf("boolean", exclusive));
             try (ResultSet rows = s.executeQuery()) {
@@ -487,10 +490,7 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
             return Optional.empty();
         }
         // Another transaction claimed overlapping time first: take back what went in.
-        try (PreparedStatement s = connection.prepareStatement(undo)) {
-            s.setArray(1, connection.createArrayOf("bigint", insertedIds.toArray(new Long[0])));
-            s.executeUpdate();
-        }
+        deleteInserted(connection, insertedIds);
         Claim refused = pending.isEmpty() ? added.get(0).claim : pending.get(0);
         return Optional.of(new ClaimConflict(refused, refused.resource()));
     }
