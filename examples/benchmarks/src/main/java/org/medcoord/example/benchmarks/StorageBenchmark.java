@@ -103,7 +103,6 @@ public final class StorageBenchmark {
     private final Duration round;
     private final int rounds;
     private final PrintStream out;
-    private CpuMeter cpu = CpuMeter.jvmOnly();
 
     private StorageBenchmark(Duration round, int rounds, PrintStream out) {
         if (rounds >= HOT_RESOURCES) {
@@ -155,10 +154,10 @@ public final class StorageBenchmark {
                     r.getString(2), r.getString(3), Runtime.getRuntime().availableProcessors());
         }
         JdbcOptions h2 = JdbcOptions.embedded(work.resolve("storage-benchmark"));
-        Comparison h2Throughput = throughput(h2, 1);
-        cpu = CpuMeter.withServer(postgresData);
-        Comparison pgThroughput = throughput(postgres(postgres, "throughput"), PG_THREADS);
-        Comparison hot = hotResource(postgres(postgres, "hot"));
+        Comparison h2Throughput = throughput(h2, 1, CpuMeter.jvmOnly());
+        CpuMeter withServer = CpuMeter.withServer(postgresData);
+        Comparison pgThroughput = throughput(postgres(postgres, "throughput"), PG_THREADS, withServer);
+        Comparison hot = hotResource(postgres(postgres, "hot"), withServer);
         JdbcOptions calls = postgres(postgres, "calls");
         // Every statement parsed afresh, so the protocol log carries its text; round trips are unchanged.
         List<CallCost> costs = new ArrayList<>(callCosts("PostgreSQL", new JdbcOptions(calls.jdbcUrl()
@@ -233,7 +232,7 @@ public final class StorageBenchmark {
 
     // ---------------------------------------------------------------- throughput
 
-    private Comparison throughput(JdbcOptions options, int threads) throws Exception {
+    private Comparison throughput(JdbcOptions options, int threads, CpuMeter cpu) throws Exception {
         try (Coordinator coordinator = coordinator(options);
              RawInserts raw = new RawInserts(options, threads)) {
             clinic(coordinator, threads);
@@ -245,7 +244,7 @@ public final class StorageBenchmark {
                 desks.get(thread).appointments().book(visit("p-" + thread + "-" + n, "c-" + thread, start));
                 return true;
             };
-            return interleave(threads, book, (thread, round) -> raw.insert(thread));
+            return interleave(threads, cpu, book, (thread, round) -> raw.insert(thread));
         }
     }
 
@@ -295,7 +294,7 @@ public final class StorageBenchmark {
 
     // ---------------------------------------------------------------- hot resource
 
-    private Comparison hotResource(JdbcOptions options) throws Exception {
+    private Comparison hotResource(JdbcOptions options, CpuMeter cpu) throws Exception {
         try (Coordinator coordinator = coordinator(options);
              ForUpdateBaseline baseline = new ForUpdateBaseline(options, PG_THREADS)) {
             clinic(coordinator, 0);
@@ -319,7 +318,7 @@ public final class StorageBenchmark {
                 return baseline.book(thread, hot(round), at(random.nextInt(HOT_DAYS),
                         random.nextInt(QUARTERS_PER_DAY)));
             };
-            return interleave(PG_THREADS, book, lockAndInsert);
+            return interleave(PG_THREADS, cpu, book, lockAndInsert);
         }
     }
 
@@ -546,24 +545,25 @@ public final class StorageBenchmark {
     }
 
     /** One warm-up round each, then rounds in turn, the order swapped every round; medians. */
-    private Comparison interleave(int threads, Operation medcoord, Operation baseline) throws Exception {
-        timed(threads, medcoord, 0);
-        timed(threads, baseline, 0);
+    private Comparison interleave(int threads, CpuMeter cpu, Operation medcoord, Operation baseline)
+            throws Exception {
+        timed(threads, cpu, medcoord, 0);
+        timed(threads, cpu, baseline, 0);
         List<Rate> ours = new ArrayList<>();
         List<Rate> theirs = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             if (r % 2 == 1) {
-                ours.add(timed(threads, medcoord, r));
-                theirs.add(timed(threads, baseline, r));
+                ours.add(timed(threads, cpu, medcoord, r));
+                theirs.add(timed(threads, cpu, baseline, r));
             } else {
-                theirs.add(timed(threads, baseline, r));
-                ours.add(timed(threads, medcoord, r));
+                theirs.add(timed(threads, cpu, baseline, r));
+                ours.add(timed(threads, cpu, medcoord, r));
             }
         }
         return new Comparison(median(ours), median(theirs));
     }
 
-    private Rate timed(int threads, Operation operation, int roundIndex) throws Exception {
+    private Rate timed(int threads, CpuMeter cpu, Operation operation, int roundIndex) throws Exception {
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         AtomicLong attempts = new AtomicLong();
         AtomicLong successes = new AtomicLong();
