@@ -17,6 +17,7 @@ import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.core.internal.CoordinatorSettings;
 import org.medcoord.core.internal.ResolvedPlugins;
 import org.medcoord.spi.CoordinatorPlugin;
+import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.event.DomainEventListener;
 
 /**
@@ -34,6 +35,7 @@ public final class CoordinatorBuilder {
     private Clock clock = Clock.systemUTC();
     private AccessPolicy accessPolicy = AccessPolicy.standard();
     private final List<DomainEventListener> listeners = new ArrayList<>();
+    private final List<CheckpointWitness> witnesses = new ArrayList<>();
     private Duration dispatchInterval;
     private int maxDeliveryAttempts = 8;
     private NodeId node;
@@ -98,6 +100,21 @@ public final class CoordinatorBuilder {
      */
     public CoordinatorBuilder listener(DomainEventListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Registers a witness that keeps every signed audit checkpoint outside the database, so that a
+     * store rolled back or restored from an older copy is detected by
+     * {@link org.medcoord.api.audit.AuditTrail#verify()}; see
+     * {@link org.medcoord.core.audit.CheckpointWitnesses}. Witnesses plugins contribute are added
+     * after these.
+     *
+     * @param witness the witness
+     * @return this builder
+     */
+    public CoordinatorBuilder checkpointWitness(CheckpointWitness witness) {
+        witnesses.add(Objects.requireNonNull(witness, "witness"));
         return this;
     }
 
@@ -205,7 +222,7 @@ public final class CoordinatorBuilder {
      * @throws PluginConfigurationException listing every configuration problem
      */
     public CoordinatorModule module() {
-        return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom),
+        return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom, witnesses),
                 new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts, accessPolicy,
                         node != null ? node : NodeId.localHost(), auditSealInterval, checkpointEvery));
     }

@@ -2,6 +2,7 @@ package org.medcoord.spi;
 
 import java.util.List;
 import org.medcoord.spi.audit.AuditSink;
+import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
@@ -71,7 +72,8 @@ public interface CoordinatorPlugin {
     /**
      * Key providers that sign checkpoints of the audit chain. A coordinator uses at most one
      * across all plugins; with none it generates an in-memory key and logs a warning, which suits
-     * tests and demos only (checkpoints it signs cannot be verified after a restart).
+     * tests and demos only: checkpoints it signs cannot be verified after a restart, so the audit
+     * trail is not tamper-evident across restarts.
      *
      * @return the key providers, normally none or one
      */
@@ -86,6 +88,18 @@ public interface CoordinatorPlugin {
      * @return the sinks
      */
     default List<AuditSink> auditSinks() {
+        return List.of();
+    }
+
+    /**
+     * Witnesses that keep every signed audit checkpoint outside the database, so that a store
+     * rolled back or restored from an older copy is detected. Witness ids must be unique across
+     * all plugins.
+     *
+     * @return the witnesses
+     * @since 0.1
+     */
+    default List<CheckpointWitness> checkpointWitnesses() {
         return List.of();
     }
 }

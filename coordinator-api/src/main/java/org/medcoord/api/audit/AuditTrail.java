@@ -18,8 +18,12 @@ import org.medcoord.api.common.PatientId;
  */
 public interface AuditTrail {
     /**
-     * Seals pending records, signs a checkpoint of the head and verifies the whole chain against
-     * the newest checkpoint, naming every altered, removed, swapped or truncated event.
+     * Seals pending records, then verifies the whole trail: every sealed event, every stored
+     * checkpoint oldest to newest (its signature, the chain of checkpoints, the chain's hash at its
+     * sequence) and the store against each checkpoint witness. Each kind of tampering is named with
+     * its sequence numbers (see {@link ChainFinding}). Only when nothing points to tampering is a new
+     * checkpoint of the verified head signed and handed to the witnesses; it is evidence for later
+     * verifications, never for this one.
      *
      * @return the report
      */

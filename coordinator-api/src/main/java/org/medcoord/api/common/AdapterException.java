@@ -18,4 +18,13 @@ public class AdapterException extends CoordinatorException {
     public AdapterException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message names the adapter and the operation, never patient data
+     */
+    public AdapterException(String message) {
+        super(message);
+    }
 }

@@ -42,6 +42,7 @@ import org.medcoord.core.audit.internal.AuditReview;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.audit.internal.ChainSealer;
 import org.medcoord.core.audit.internal.GeneratedKeyProvider;
+import org.medcoord.core.audit.internal.MemoryWitness;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.document.internal.PaperworkGuard;
@@ -50,6 +51,7 @@ import org.medcoord.core.document.internal.PaperworkService;
 import org.medcoord.core.document.internal.SessionPaperwork;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
@@ -99,11 +101,20 @@ public final class DefaultCoordinator implements Coordinator {
         AuditedCalls calls = new AuditedCalls(storage, clock, policy, settings.node());
         this.calls = calls;
         KeyProvider keys = plugins.keyProvider().orElseGet(() -> {
-            LOG.warn("no audit key provider registered: audit checkpoints are signed with a key generated in memory, "
-                    + "which cannot verify them after a restart; register a plugin that provides a KeyProvider");
+            LOG.warn("NO AUDIT KEY PROVIDER: the audit trail is not tamper-evident across restarts. Checkpoints are "
+                    + "signed with a key generated in memory, which no later process knows, so after a restart they "
+                    + "are unverifiable. Register a plugin that provides a durable KeyProvider.");
             return new GeneratedKeyProvider();
         });
-        this.sealer = new ChainSealer(storage, clock, keys, plugins.auditSinks(), settings.checkpointEvery());
+        if (plugins.witnesses().isEmpty()) {
+            LOG.warn("no audit checkpoint witness registered: a rollback of the whole store, checkpoints included, is "
+                    + "detected only while this process runs; register one, for example CheckpointWitnesses.file");
+        }
+        List<CheckpointWitness> witnesses = new java.util.ArrayList<>();
+        witnesses.add(new MemoryWitness(ResolvedPlugins.PROCESS_WITNESS));
+        witnesses.addAll(plugins.witnesses());
+        this.sealer = new ChainSealer(storage, clock, keys, plugins.keyProvider().isPresent(), plugins.auditSinks(),
+                witnesses, !plugins.witnesses().isEmpty(), settings.checkpointEvery());
         if (settings.auditSealInterval() == null) {
             this.sealing = null;
         } else {

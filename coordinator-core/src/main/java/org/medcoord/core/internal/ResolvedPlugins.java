@@ -13,6 +13,7 @@ import org.medcoord.api.common.PluginConfigurationException;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.SpiVersion;
 import org.medcoord.spi.audit.AuditSink;
+import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
@@ -29,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * @param listeners the plugins' event listeners, in registration order
  * @param keyProvider the one key provider for audit checkpoints, if a plugin gave one
  * @param auditSinks the plugins' audit sinks, in registration order, with unique ids
+ * @param witnesses the checkpoint witnesses, the host's then the plugins', with unique ids
  */
 public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRule> bookingRules,
                               List<DomainEventListener> listeners, Optional<KeyProvider> keyProvider,
-                              List<AuditSink> auditSinks) {
+                              List<AuditSink> auditSinks, List<CheckpointWitness> witnesses) {
     private static final Logger LOG = LoggerFactory.getLogger(ResolvedPlugins.class);
+    /** The id of the witness every coordinator keeps in memory for its own process. */
+    public static final String PROCESS_WITNESS = "process";
     private static final java.util.regex.Pattern VALID_SINK_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /**
@@ -45,6 +49,7 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
      * @param listeners the listeners
      * @param keyProvider the key provider
      * @param auditSinks the sinks
+     * @param witnesses the witnesses
      */
     public ResolvedPlugins {
         ids = List.copyOf(ids);
@@ -52,6 +57,7 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
         listeners = List.copyOf(listeners);
         java.util.Objects.requireNonNull(keyProvider, "keyProvider");
         auditSinks = List.copyOf(auditSinks);
+        witnesses = List.copyOf(witnesses);
     }
 
     /**
@@ -59,10 +65,12 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
      *
      * @param explicit plugins registered by the host, in order
      * @param discoverFrom where to discover more with {@link ServiceLoader}, or null for none
+     * @param hostWitnesses checkpoint witnesses the host registered on the builder
      * @return the resolved plugins
      * @throws PluginConfigurationException listing every problem
      */
-    public static ResolvedPlugins resolve(List<CoordinatorPlugin> explicit, ClassLoader discoverFrom) {
+    public static ResolvedPlugins resolve(List<CoordinatorPlugin> explicit, ClassLoader discoverFrom,
+                                          List<CheckpointWitness> hostWitnesses) {
         List<String> problems = new ArrayList<>();
         Throwable firstCause = null;
         List<CoordinatorPlugin> plugins = new ArrayList<>();
@@ -106,6 +114,11 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
         List<String> keyOwners = new ArrayList<>();
         List<AuditSink> sinks = new ArrayList<>();
         Map<String, String> sinkOwners = new HashMap<>();
+        List<CheckpointWitness> witnesses = new ArrayList<>();
+        Map<String, String> witnessOwners = new HashMap<>();
+        for (CheckpointWitness witness : hostWitnesses) {
+            addWitness(witness, "the builder", witnesses, witnessOwners, problems);
+        }
         boolean loadFailed = false;
         for (CoordinatorPlugin plugin : plugins) {
             String id;
@@ -158,6 +171,9 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
                         sinks.add(sink);
                     }
                 }
+                for (CheckpointWitness witness : List.copyOf(plugin.checkpointWitnesses())) {
+                    addWitness(witness, "plugin '" + id + "'", witnesses, witnessOwners, problems);
+                }
             } catch (RuntimeException e) {
                 problems.add("plugin '" + id + "' failed while loading: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
@@ -187,6 +203,19 @@ public record ResolvedPlugins(List<String> ids, Storage storage, List<BookingRul
             throw new PluginConfigurationException(problems, firstCause);
         }
         return new ResolvedPlugins(List.copyOf(ids), storages.get(0), rules, listeners,
-                keyProviders.stream().findFirst(), sinks);
+                keyProviders.stream().findFirst(), sinks, witnesses);
+    }
+
+    private static void addWitness(CheckpointWitness witness, String owner, List<CheckpointWitness> witnesses,
+                                   Map<String, String> owners, List<String> problems) {
+        String id = witness.id();
+        if (id == null || !VALID_SINK_ID.matcher(id).matches()) {
+            problems.add(owner + " provides a checkpoint witness whose id is not 1 to 64 letters, digits and . _ : -");
+        } else if (PROCESS_WITNESS.equals(id) || owners.putIfAbsent(id, owner) != null) {
+            problems.add("checkpoint witness id '" + id + "' is provided more than once (by "
+                    + owners.getOrDefault(id, "the coordinator") + " and " + owner + ")");
+        } else {
+            witnesses.add(witness);
+        }
     }
 }

@@ -48,10 +48,12 @@ class AuditTrailTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.eventsChecked()).isEqualTo(2);
         assertThat(report.lastSequence()).isEqualTo(2);
-        assertThat(report.checkpointSequence()).hasValue(2);
+        assertThat(report.vouchedThrough()).as("no checkpoint before this verification").isEmpty();
         Checkpoint checkpoint = clinic.storage.read(tx -> tx.audit().latestCheckpoint()).orElseThrow();
         assertThat(checkpoint.keyId().value()).startsWith("clinic-audit-");
         assertThat(checkpoint.verify(clinic.keys)).isEqualTo(Checkpoint.Status.VALID);
+        assertThat(checkpoint.index()).isEqualTo(1);
+        assertThat(checkpoint.sequence()).as("signed after the clean verification, over the head it read").isEqualTo(2);
         List<ChainedEvent> chain = clinic.storage.read(tx -> tx.audit().chain(1, 100));
         assertThat(chain).extracting(e -> e.record().action()).containsExactly("appointment.book", "appointment.book");
         assertThat(chain).extracting(e -> e.record().node()).containsOnly(AuditedClinic.NODE);
@@ -60,7 +62,12 @@ class AuditTrailTest {
         AuditVerification again = clinic.officer.audit().verify();
         assertThat(again.ok()).isTrue();
         assertThat(again.eventsChecked()).as("the first verification's own record, then the booking").isEqualTo(4);
-        assertThat(again.checkpointSequence()).hasValue(4);
+        assertThat(again.vouchedThrough()).hasValue(2);
+        assertThat(again.checkpointsChecked()).isEqualTo(1);
+        Checkpoint second = clinic.storage.read(tx -> tx.audit().latestCheckpoint()).orElseThrow();
+        assertThat(second.index()).isEqualTo(2);
+        assertThat(second.sequence()).isEqualTo(4);
+        assertThat(second.follows(checkpoint)).isTrue();
     }
 
     @Test

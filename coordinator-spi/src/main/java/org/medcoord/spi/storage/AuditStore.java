@@ -18,8 +18,8 @@ import org.medcoord.spi.audit.UnsealedRecord;
  * for the audit. Later, a sealer in the core takes the {@link #unsealed(int) unsealed} records,
  * numbers and hashes them into the chain, and {@link #seal(List) seals} them, holding the
  * {@link #lockHead() chain head} so that only one sealer works at a time, even across processes.
- * Periodically it stores a signed {@link Checkpoint}. Verification and compliance queries read the
- * sealed events.
+ * Periodically it stores a signed {@link Checkpoint}, each naming the one before it. Verification
+ * reads the sealed events and every stored checkpoint; compliance queries read the sealed events.
  *
  * <p><b>Implementation requirements.</b> Records are kept in append order and never changed,
  * except that sealing attaches the chain fields once. An append in a transaction that rolls back
@@ -94,14 +94,27 @@ public interface AuditStore {
     List<ChainedEvent> find(AuditQuery query);
 
     /**
-     * Stores a checkpoint. Several checkpoints may name the same sequence.
+     * Stores a checkpoint.
      *
      * @param checkpoint the checkpoint
+     * @throws org.medcoord.api.common.ConflictException {@code audit-checkpoint-index-taken} when a
+     *     checkpoint with its index is stored already
      */
     void addCheckpoint(Checkpoint checkpoint);
 
     /**
-     * The checkpoint with the highest sequence, the one stored last among equals.
+     * The stored checkpoints in index order, from an index on, exactly as stored: a checkpoint
+     * changed behind the adapter's back comes back changed, and a removed one is simply absent.
+     *
+     * @param fromIndex the lowest index to return
+     * @param limit the most to return, at least 0
+     * @return the checkpoints
+     * @since 0.1
+     */
+    List<Checkpoint> checkpoints(long fromIndex, int limit);
+
+    /**
+     * The checkpoint with the highest index.
      *
      * @return the newest checkpoint, or empty when none was stored
      */

@@ -39,8 +39,8 @@ import org.medcoord.api.audit.NodeId;
  * The contract of {@link org.medcoord.spi.storage.AuditStore}: records come back unchanged in
  * append order, and an append in a unit that rolls back never appears; unsealed records are
  * offered in append order until sealed, sealing moves the head and is undone by a rollback,
- * sealed events come back as sealed in sequence order and are found by queries, checkpoints and
- * sink marks round-trip, and concurrent sealers holding the head seal every record exactly once.
+ * sealed events come back as sealed in sequence order and are found by queries, checkpoints
+ * round-trip in index order with unique indexes, sink marks round-trip, and concurrent sealers holding the head seal every record exactly once.
  *
  * @since 0.1
  */
@@ -138,7 +138,7 @@ public abstract class AuditStoreContract extends ContractSupport {
 
         assertThrows(IllegalStateException.class, () -> update(tx -> {
             seal(tx, 10);
-            tx.audit().addCheckpoint(checkpoint(2, 1));
+            tx.audit().addCheckpoint(checkpoint(1, 2, 1));
             tx.audit().setSinkMark("siem", 2);
             throw new IllegalStateException("roll back");
         }));
@@ -207,14 +207,29 @@ public abstract class AuditStoreContract extends ContractSupport {
     }
 
     @Test
-    void theLatestCheckpointHasTheHighestSequenceAndIsTheLastStoredAmongEquals() {
-        update(tx -> tx.audit().addCheckpoint(checkpoint(5, 1)));
-        update(tx -> tx.audit().addCheckpoint(checkpoint(9, 2)));
-        update(tx -> tx.audit().addCheckpoint(checkpoint(7, 3)));
-        assertEquals(Optional.of(checkpoint(9, 2)), read(tx -> tx.audit().latestCheckpoint()));
+    void checkpointsComeBackInIndexOrderAsStoredAndTheLatestHasTheHighestIndex() {
+        update(tx -> tx.audit().addCheckpoint(checkpoint(2, 9, 2)));
+        update(tx -> tx.audit().addCheckpoint(checkpoint(1, 5, 1)));
+        update(tx -> tx.audit().addCheckpoint(checkpoint(4, 9, 4)));
+        assertEquals(Optional.of(checkpoint(4, 9, 4)), read(tx -> tx.audit().latestCheckpoint()));
 
-        update(tx -> tx.audit().addCheckpoint(checkpoint(9, 4)));
-        assertEquals(Optional.of(checkpoint(9, 4)), read(tx -> tx.audit().latestCheckpoint()));
+        assertEquals(List.of(checkpoint(1, 5, 1), checkpoint(2, 9, 2), checkpoint(4, 9, 4)),
+                read(tx -> tx.audit().checkpoints(Long.MIN_VALUE, 10)));
+        assertEquals(List.of(checkpoint(2, 9, 2)), read(tx -> tx.audit().checkpoints(2, 1)));
+        assertEquals(List.of(checkpoint(4, 9, 4)), read(tx -> tx.audit().checkpoints(3, 10)));
+        assertEquals(List.of(), read(tx -> tx.audit().checkpoints(5, 10)));
+        assertEquals(List.of(), read(tx -> tx.audit().checkpoints(1, 0)));
+    }
+
+    @Test
+    void aSecondCheckpointWithATakenIndexIsRefusedAndChangesNothing() {
+        update(tx -> tx.audit().addCheckpoint(checkpoint(1, 5, 1)));
+
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> update(tx -> tx.audit().addCheckpoint(checkpoint(1, 7, 2))));
+
+        assertEquals("audit-checkpoint-index-taken", refused.code());
+        assertEquals(List.of(checkpoint(1, 5, 1)), read(tx -> tx.audit().checkpoints(1, 10)));
     }
 
     @Test
@@ -294,12 +309,12 @@ public abstract class AuditStoreContract extends ContractSupport {
         }
     }
 
-    private static Checkpoint checkpoint(long sequence, int variant) {
+    private static Checkpoint checkpoint(long index, long sequence, int variant) {
         byte[] signature = new byte[64];
         signature[0] = (byte) variant;
         signature[63] = (byte) sequence;
-        return new Checkpoint(sequence, hash(sequence), NOW.plusNanos(123_456_789L * variant), KeyId.of("key-" + variant),
-                signature);
+        return new Checkpoint(index, sequence, hash(sequence), hash(-index), NOW.plusNanos(123_456_789L * variant),
+                KeyId.of("key-" + variant), signature);
     }
 
     private static AuditRecord record(Instant at, String user, String patient, Purpose purpose, AuditOutcome outcome) {

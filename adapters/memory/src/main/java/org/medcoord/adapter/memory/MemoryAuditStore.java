@@ -26,7 +26,7 @@ final class MemoryAuditStore implements AuditStore {
     private final List<AuditRecord> records = new ArrayList<>();
     private final TreeMap<Long, AuditRecord> unsealed = new TreeMap<>();
     private final TreeMap<Long, ChainedEvent> chain = new TreeMap<>();
-    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private final TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
     private final Map<String, Long> sinkMarks = new HashMap<>();
     private ChainHead head = ChainHead.EMPTY;
     private long nextKey = 1;
@@ -129,20 +129,32 @@ final class MemoryAuditStore implements AuditStore {
     public void addCheckpoint(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Unit unit = units.writing();
-        checkpoints.add(checkpoint);
-        unit.onRollback(() -> checkpoints.remove(checkpoints.size() - 1));
+        long index = checkpoint.index();
+        if (checkpoints.containsKey(index)) {
+            throw new ConflictException("audit-checkpoint-index-taken", "audit checkpoint " + index + " is stored already");
+        }
+        checkpoints.put(index, checkpoint);
+        unit.onRollback(() -> checkpoints.remove(index));
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(long fromIndex, int limit) {
+        checkLimit(limit);
+        units.reading();
+        List<Checkpoint> found = new ArrayList<>(Math.min(limit, 1024));
+        for (Checkpoint checkpoint : checkpoints.tailMap(fromIndex, true).values()) {
+            if (found.size() == limit) {
+                break;
+            }
+            found.add(checkpoint);
+        }
+        return List.copyOf(found);
     }
 
     @Override
     public Optional<Checkpoint> latestCheckpoint() {
         units.reading();
-        Checkpoint latest = null;
-        for (Checkpoint checkpoint : checkpoints) {
-            if (latest == null || checkpoint.sequence() >= latest.sequence()) {
-                latest = checkpoint;
-            }
-        }
-        return Optional.ofNullable(latest);
+        return checkpoints.isEmpty() ? Optional.empty() : Optional.of(checkpoints.lastEntry().getValue());
     }
 
     @Override

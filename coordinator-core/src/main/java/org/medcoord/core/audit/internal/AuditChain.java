@@ -1,9 +1,11 @@
 package org.medcoord.core.audit.internal;
 
+import org.medcoord.spi.audit.ChainEncoding;
 import org.medcoord.spi.audit.ChainHash;
 import org.medcoord.spi.audit.ChainedEvent;
 import org.medcoord.spi.audit.Checkpoint;
 import java.time.Instant;
+import java.util.Optional;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.spi.audit.ChainHead;
 import org.medcoord.spi.audit.KeyProvider;
@@ -91,19 +93,20 @@ public final class AuditChain {
     }
 
     /**
-     * Signs a checkpoint of the current head.
+     * Signs a checkpoint of the current head, following the newest one.
      *
+     * @param previous the newest checkpoint so far, empty for the first
      * @param at the time of the checkpoint, from the coordinator's clock
      * @param keys the signing keys
      * @return the signed checkpoint
      */
-    public Checkpoint checkpoint(Instant at, KeyProvider keys) {
+    public Checkpoint checkpoint(Optional<Checkpoint> previous, Instant at, KeyProvider keys) {
         long sequence;
         ChainHash hash;
         synchronized (this) {
             sequence = headSequence;
             hash = headHash;
         }
-        return Checkpoint.sign(sequence, hash, at, keys);
+        return Checkpoint.sign(previous, sequence, hash, at, keys);
     }
 }

@@ -2,9 +2,9 @@ package org.medcoord.core.audit.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.medcoord.api.access.Purpose;
@@ -19,6 +19,7 @@ import org.medcoord.api.common.Violations;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.spi.audit.AuditQuery;
+import org.medcoord.spi.audit.ChainHead;
 import org.medcoord.spi.audit.ChainedEvent;
 import org.medcoord.spi.audit.Checkpoint;
 import org.medcoord.spi.storage.Storage;
@@ -52,18 +53,56 @@ public final class AuditReview implements AuditTrail {
         this.ctx = ctx;
     }
 
+    /**
+     * Seals pending records, then verifies every stored event and checkpoint and compares the
+     * store with the witnesses; only when that found no sign of tampering does it sign a new
+     * checkpoint, over the head it verified, so a checkpoint is never the evidence for the
+     * verification that made it. A checkpoint under a key this process does not know is reported
+     * but is no sign of tampering, so it does not stop the new checkpoint.
+     */
     @Override
     public AuditVerification verify() {
         return calls.runOutside(ctx, Permission.REVIEW_AUDIT, "audit.verify", Optional.empty(),
                 report -> List.of("audit-chain:" + report.lastSequence()), () -> {
-                    sealer.seal(true);
-                    Optional<Checkpoint> checkpoint = storage.read(tx -> tx.audit().latestCheckpoint());
-                    ChainVerifier verifier = new ChainVerifier(sealer.keys());
-                    VerificationReport report = checkpoint.isPresent()
-                            ? verifier.verify(sealer.storedChain(), checkpoint.get())
-                            : verifier.verify(sealer.storedChain());
-                    return toApi(report);
+                    sealer.seal();
+                    List<Checkpoint> checkpoints = sealer.storedCheckpoints();
+                    List<ChainVerifier.Witnessed> witnessed = sealer.witnessed();
+                    LastRead chain = new LastRead(sealer.storedChain());
+                    AuditVerification report = new ChainVerifier(sealer.keys())
+                            .verify(chain, checkpoints, witnessed, sealer.limitations());
+                    if (report.findings().stream().allMatch(f -> f instanceof ChainFinding.UnknownKey)) {
+                        sealer.signHead(chain.last);
+                    }
+                    return report;
                 });
+    }
+
+    /** The events as read, remembering the last one as a head. */
+    private static final class LastRead implements Iterable<ChainedEvent> {
+        private final Iterable<ChainedEvent> events;
+        ChainHead last = ChainHead.EMPTY;
+
+        LastRead(Iterable<ChainedEvent> events) {
+            this.events = events;
+        }
+
+        @Override
+        public Iterator<ChainedEvent> iterator() {
+            Iterator<ChainedEvent> inner = events.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return inner.hasNext();
+                }
+
+                @Override
+                public ChainedEvent next() {
+                    ChainedEvent event = inner.next();
+                    last = new ChainHead(Math.max(0, event.sequence()), event.hash());
+                    return event;
+                }
+            };
+        }
     }
 
     @Override
@@ -96,7 +135,7 @@ public final class AuditReview implements AuditTrail {
 
     private List<AuditEntry> query(String action, Optional<PatientId> patient, AuditQuery query) {
         return calls.runOutside(ctx, Permission.REVIEW_AUDIT, action, patient, entries -> List.of(), () -> {
-            sealer.seal(false);
+            sealer.seal();
             List<ChainedEvent> found = storage.read(tx -> tx.audit().find(query));
             List<AuditEntry> entries = new ArrayList<>(found.size());
             for (ChainedEvent event : found) {
@@ -113,39 +152,5 @@ public final class AuditReview implements AuditTrail {
             v.require(!to.isBefore(from), "to", "must not be before from");
         }
         v.throwIfAny();
-    }
-
-    static AuditVerification toApi(VerificationReport report) {
-        List<ChainFinding> findings = new ArrayList<>(report.findings().size());
-        for (AuditFinding finding : report.findings()) {
-            findings.add(toApi(finding));
-        }
-        return new AuditVerification(report.eventsChecked(), report.lastSequence(), report.checkpointSequence(),
-                findings);
-    }
-
-    private static ChainFinding toApi(AuditFinding finding) {
-        String text = finding.describe();
-        Objects.requireNonNull(text, "description");
-        if (finding instanceof AuditFinding.Altered f) {
-            return new ChainFinding(ChainFinding.Kind.ALTERED, f.sequence(), f.sequence(), text);
-        } else if (finding instanceof AuditFinding.Removed f) {
-            return new ChainFinding(ChainFinding.Kind.REMOVED, f.first(), f.last(), text);
-        } else if (finding instanceof AuditFinding.Swapped f) {
-            return new ChainFinding(ChainFinding.Kind.SWAPPED, f.first(), f.second(), text);
-        } else if (finding instanceof AuditFinding.Truncated f) {
-            return new ChainFinding(ChainFinding.Kind.TRUNCATED, f.lastFound() + 1, f.checkpointSequence(), text);
-        } else if (finding instanceof AuditFinding.HeadMismatch f) {
-            return new ChainFinding(ChainFinding.Kind.HEAD_MISMATCH, f.checkpointSequence(), f.checkpointSequence(),
-                    text);
-        } else if (finding instanceof AuditFinding.BadCheckpoint f) {
-            return new ChainFinding(ChainFinding.Kind.BAD_CHECKPOINT, f.checkpointSequence(), f.checkpointSequence(),
-                    text);
-        } else if (finding instanceof AuditFinding.Broken f) {
-            return new ChainFinding(ChainFinding.Kind.BROKEN, f.sequence(), f.sequence(), text);
-        } else {
-            AuditFinding.Overflow f = (AuditFinding.Overflow) finding;
-            return new ChainFinding(ChainFinding.Kind.OVERFLOW, f.fromSequence(), f.failedEvents(), text);
-        }
     }
 }

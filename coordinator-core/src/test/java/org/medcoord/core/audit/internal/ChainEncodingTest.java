@@ -1,5 +1,6 @@
 package org.medcoord.core.audit.internal;
 
+import org.medcoord.spi.audit.ChainEncoding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

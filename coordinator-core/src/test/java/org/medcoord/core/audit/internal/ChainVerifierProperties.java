@@ -1,5 +1,8 @@
 package org.medcoord.core.audit.internal;
 
+import java.util.Optional;
+import org.medcoord.api.audit.AuditVerification;
+import org.medcoord.api.audit.ChainFinding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medcoord.core.audit.internal.LargeChain.EVENTS;
 import static org.medcoord.core.audit.internal.LargeChain.HEAD;
@@ -11,12 +14,13 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.medcoord.core.audit.internal.AuditFinding.Altered;
-import org.medcoord.core.audit.internal.AuditFinding.BadCheckpoint;
-import org.medcoord.core.audit.internal.AuditFinding.HeadMismatch;
-import org.medcoord.core.audit.internal.AuditFinding.Removed;
-import org.medcoord.core.audit.internal.AuditFinding.Swapped;
-import org.medcoord.core.audit.internal.AuditFinding.Truncated;
+import org.medcoord.api.audit.ChainFinding.AlteredEvent;
+import org.medcoord.api.audit.ChainFinding.BadCheckpointSignature;
+import org.medcoord.api.audit.ChainFinding.UnknownKey;
+import org.medcoord.api.audit.ChainFinding.CheckpointHeadMismatch;
+import org.medcoord.api.audit.ChainFinding.RemovedEvents;
+import org.medcoord.api.audit.ChainFinding.ReorderedEvents;
+import org.medcoord.api.audit.ChainFinding.TruncatedTail;
 import org.medcoord.core.audit.internal.Tampering.SwapKind;
 import org.medcoord.spi.audit.ChainHash;
 import org.medcoord.spi.audit.ChainedEvent;
@@ -38,7 +42,7 @@ class ChainVerifierProperties {
 
     @Example
     void an_untouched_chain_verifies() {
-        assertThat(verifier.verify(EVENTS, HEAD).intact()).isTrue();
+        assertThat(verifier.verify(EVENTS, List.of(HEAD)).ok()).isTrue();
     }
 
     @Property(tries = 120)
@@ -54,65 +58,65 @@ class ChainVerifierProperties {
         boolean last = index == SIZE - 1;
         Checkpoint checkpoint = HEAD;
         List<ChainedEvent> events;
-        AuditFinding expected;
+        ChainFinding expected;
         switch (kind) {
             case FIELD -> {
                 events = Tampering.alterField(EVENTS, index, field, random);
-                expected = new Altered(sequence);
+                expected = new AlteredEvent(sequence);
             }
             case FIELD_REHASHED -> {
                 events = Tampering.alterAndRehash(EVENTS, index, field, random);
-                expected = last ? new HeadMismatch(SIZE) : new Altered(sequence);
+                expected = last ? new CheckpointHeadMismatch(1, SIZE) : new AlteredEvent(sequence);
             }
             case SEQUENCE -> {
                 long changed = other + 1L == sequence ? -other : other + 1L;
                 events = Tampering.setSequence(EVENTS, index, changed);
-                expected = new Altered(sequence);
+                expected = new AlteredEvent(sequence);
             }
             case PREVIOUS_HASH -> {
                 events = Tampering.setPreviousHash(EVENTS, index, Tampering.randomHash(random));
-                expected = new Altered(sequence);
+                expected = new AlteredEvent(sequence);
             }
             case HASH -> {
                 events = Tampering.setHash(EVENTS, index, Tampering.randomHash(random));
-                expected = new Altered(sequence);
+                expected = new AlteredEvent(sequence);
             }
             case REMOVE -> {
                 events = Tampering.remove(EVENTS, index, index + 1);
-                expected = last ? new Truncated(SIZE - 1, SIZE) : new Removed(sequence, sequence);
+                expected = last ? new TruncatedTail(SIZE - 1, SIZE, 1) : new RemovedEvents(sequence, sequence);
             }
             case REMOVE_RUN -> {
                 int to = Math.min(SIZE, index + 1 + other % 500);
                 events = Tampering.remove(EVENTS, index, to);
-                expected = to == SIZE ? new Truncated(index, SIZE) : new Removed(sequence, to);
+                expected = to == SIZE ? new TruncatedTail(index, SIZE, 1) : new RemovedEvents(sequence, to);
             }
             case SWAP_ADJACENT -> {
                 int first = Math.min(index, SIZE - 2);
                 events = Tampering.swap(EVENTS, first, first + 1, swapKind);
-                expected = new Swapped(first + 1L, first + 2L);
+                expected = new ReorderedEvents(first + 1L, first + 2L);
             }
             case SWAP -> {
                 int first = Math.min(index, other);
                 int second = first == Math.max(index, other) ? (first + 1 + other % 1000) % SIZE : Math.max(index, other);
                 events = Tampering.swap(EVENTS, Math.min(first, second), Math.max(first, second), swapKind);
-                expected = new Swapped(Math.min(first, second) + 1L, Math.max(first, second) + 1L);
+                expected = new ReorderedEvents(Math.min(first, second) + 1L, Math.max(first, second) + 1L);
             }
             case TRUNCATE -> {
                 events = Tampering.truncate(EVENTS, index);
-                expected = new Truncated(index, SIZE);
+                expected = new TruncatedTail(index, SIZE, 1);
             }
             case FORGED_CHECKPOINT -> {
                 events = Tampering.truncate(EVENTS, index);
-                checkpoint = Checkpoint.sign(index, index == 0 ? ChainHash.GENESIS : EVENTS.get(index - 1).hash(),
+                checkpoint = Checkpoint.sign(Optional.empty(), index, index == 0 ? ChainHash.GENESIS : EVENTS.get(index - 1).hash(),
                         HEAD.at(), new GeneratedKeyProvider("large"));
-                expected = new BadCheckpoint(index, HEAD.keyId(), Checkpoint.Status.INVALID_SIGNATURE);
+                expected = new UnknownKey(1, index, checkpoint.keyId().value());
             }
             default -> throw new AssertionError(kind);
         }
 
-        VerificationReport report = verifier.verify(events, checkpoint);
+        AuditVerification report = verifier.verify(events, List.of(checkpoint));
 
-        assertThat(report.intact()).isFalse();
+        assertThat(report.ok()).isFalse();
         assertThat(report.findings()).containsExactly(expected);
     }
 }

@@ -1,5 +1,6 @@
 package org.medcoord.core.audit.internal;
 
+import org.medcoord.spi.audit.ChainEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -50,6 +50,7 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     private final String chain;
     private final String find;
     private final String addCheckpoint;
+    private final String checkpointsFrom;
     private final String latestCheckpoint;
     private final String sinkMark;
     private final String setSinkMark;
@@ -73,9 +74,10 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
         chain = "SELECT " + CHAIN_COLUMNS + " FROM " + records + " WHERE chain_seq >= ? ORDER BY chain_seq LIMIT ?";
         find = "SELECT " + CHAIN_COLUMNS + " FROM " + records
                 + " WHERE chain_seq IS NOT NULL AND at_ns >= ? AND at_ns < ?";
-        addCheckpoint = "INSERT INTO " + checkpoints + " (seq, head_hash, at_ns, key_id, signature) VALUES (?, ?, ?, ?, ?)";
-        latestCheckpoint = "SELECT seq, head_hash, at_ns, key_id, signature FROM " + checkpoints
-                + " ORDER BY seq DESC, id DESC LIMIT 1";
+        String checkpointColumns = "idx, seq, head_hash, prev_digest, at_ns, key_id, signature";
+        addCheckpoint = "INSERT INTO " + checkpoints + " (" + checkpointColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+        checkpointsFrom = "SELECT " + checkpointColumns + " FROM " + checkpoints + " WHERE idx >= ? ORDER BY idx LIMIT ?";
+        latestCheckpoint = "SELECT " + checkpointColumns + " FROM " + checkpoints + " ORDER BY idx DESC LIMIT 1";
         sinkMark = "SELECT seq FROM " + marks + " WHERE sink_id = ?";
         setSinkMark = dialect.upsert(marks, "sink_id", "sink_id", "seq");
     }
@@ -222,20 +224,43 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     public void addCheckpoint(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         long at = Nanos.of(checkpoint.at(), "checkpoint.at");
-        Sql.update(writing(), addCheckpoint, s -> {
-            s.setLong(1, checkpoint.sequence());
-            s.setBytes(2, checkpoint.head().toBytes());
-            s.setLong(3, at);
-            s.setString(4, checkpoint.keyId().value());
-            s.setBytes(5, checkpoint.signature());
-        }, "store an audit checkpoint");
+        try (PreparedStatement s = writing().prepareStatement(addCheckpoint)) {
+            s.setLong(1, checkpoint.index());
+            s.setLong(2, checkpoint.sequence());
+            s.setBytes(3, checkpoint.head().toBytes());
+            s.setBytes(4, checkpoint.previous().toBytes());
+            s.setLong(5, at);
+            s.setString(6, checkpoint.keyId().value());
+            s.setBytes(7, checkpoint.signature());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (SqlFailures.isUniqueViolation(e)) {
+                throw new ConflictException("audit-checkpoint-index-taken",
+                        "audit checkpoint " + checkpoint.index() + " is stored already");
+            }
+            throw SqlFailures.translate(e, "store an audit checkpoint");
+        }
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(long fromIndex, int limit) {
+        checkLimit(limit);
+        return Sql.list(reading(), checkpointsFrom, s -> {
+            s.setLong(1, fromIndex);
+            s.setInt(2, limit);
+        }, JdbcAuditStore::checkpoint, "read audit checkpoints");
     }
 
     @Override
     public Optional<Checkpoint> latestCheckpoint() {
-        return Sql.one(reading(), latestCheckpoint, s -> { }, rows -> new Checkpoint(rows.getLong("seq"),
-                ChainHash.of(rows.getBytes("head_hash")), Nanos.instant(rows.getLong("at_ns")),
-                KeyId.of(rows.getString("key_id")), rows.getBytes("signature")), "read the latest audit checkpoint");
+        return Sql.one(reading(), latestCheckpoint, s -> { }, JdbcAuditStore::checkpoint,
+                "read the latest audit checkpoint");
+    }
+
+    private static Checkpoint checkpoint(ResultSet rows) throws SQLException {
+        return new Checkpoint(rows.getLong("idx"), rows.getLong("seq"), ChainHash.of(rows.getBytes("head_hash")),
+                ChainHash.of(rows.getBytes("prev_digest")), Nanos.instant(rows.getLong("at_ns")),
+                KeyId.of(rows.getString("key_id")), rows.getBytes("signature"));
     }
 
     @Override

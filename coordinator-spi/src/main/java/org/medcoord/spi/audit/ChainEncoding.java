@@ -1,4 +1,4 @@
-package org.medcoord.core.audit.internal;
+package org.medcoord.spi.audit;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -14,8 +14,6 @@ import org.medcoord.api.access.UserId;
 import org.medcoord.api.audit.AuditOutcome;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.common.PatientId;
-import org.medcoord.spi.audit.ChainHash;
-import org.medcoord.spi.audit.ChainedEvent;
 
 /**
  * The canonical binary form of a chained audit event and its SHA-256. One instance reuses one
@@ -45,10 +43,15 @@ import org.medcoord.spi.audit.ChainedEvent;
  * (which UTF-8 cannot represent) is written as its own three-byte sequence, as in WTF-8; this
  * keeps the encoding one-to-one over every Java string rather than replacing such characters
  * with {@code ?}. Nothing here depends on the JVM, the platform charset or the locale.
+ *
+ * <p>Public so that the contract kit, adapters and external auditors can recompute and check
+ * hashes; the core chains and verifies with it.
+ *
+ * @since 0.1
  */
-final class ChainEncoding {
+public final class ChainEncoding {
     /** The format version written first. */
-    static final byte VERSION = 2;
+    public static final byte VERSION = 2;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -58,6 +61,10 @@ final class ChainEncoding {
     private byte[] buffer = new byte[512];
     private int length;
 
+    /** Creates an encoder with its own buffer and digest. */
+    public ChainEncoding() {
+    }
+
     /**
      * Hashes an event.
      *
@@ -66,7 +73,7 @@ final class ChainEncoding {
      * @param record the audit record
      * @return the event's hash
      */
-    ChainHash hash(long sequence, ChainHash previous, AuditRecord record) {
+    public ChainHash hash(long sequence, ChainHash previous, AuditRecord record) {
         encode(sequence, previous, record);
         digest();
         return ChainHash.read(digest, 0);
@@ -78,7 +85,7 @@ final class ChainEncoding {
      * @param event the event as read back
      * @return true when they agree
      */
-    boolean matches(ChainedEvent event) {
+    public boolean matches(ChainedEvent event) {
         encode(event.sequence(), event.previousHash(), event.record());
         digest();
         return event.hash().equalsAt(digest, 0);
@@ -92,7 +99,7 @@ final class ChainEncoding {
      * @param record the record
      * @return the bytes that are hashed
      */
-    byte[] encoded(long sequence, ChainHash previous, AuditRecord record) {
+    public byte[] encoded(long sequence, ChainHash previous, AuditRecord record) {
         encode(sequence, previous, record);
         return Arrays.copyOf(buffer, length);
     }
