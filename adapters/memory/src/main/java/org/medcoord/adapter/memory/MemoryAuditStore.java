@@ -35,6 +35,16 @@ final class MemoryAuditStore implements AuditStore {
         this.units = units;
     }
 
+    /** The sealed events by sequence, for the tamper tests in this package. */
+    TreeMap<Long, ChainedEvent> sealedRows() {
+        return chain;
+    }
+
+    /** The checkpoints by index, for the tamper tests in this package. */
+    TreeMap<Long, Checkpoint> checkpointRows() {
+        return checkpoints;
+    }
+
     @Override
     public void append(AuditRecord record) {
         Objects.requireNonNull(record, "record");

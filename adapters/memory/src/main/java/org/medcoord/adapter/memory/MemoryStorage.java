@@ -120,6 +120,11 @@ public final class MemoryStorage implements Storage {
         }
     }
 
+    /** The audit store's tables, for the tamper tests in this package, which change rows behind the store's back. */
+    MemoryAuditStore auditRows() {
+        return stores.audit();
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("memory storage is closed");
