@@ -20,11 +20,14 @@ import java.util.Set;
  *     vouches for any event
  * @param findings what is wrong, ordered by sequence; empty when nothing was found wrong
  * @param limitations what this configuration cannot detect, whatever the findings
+ * @param signedThrough the event sequence through which this verification signed a new
+ *     checkpoint after it found nothing wrong: evidence for later verifications, never for this
+ *     one. Empty when nothing was signed (findings, no new events, or another node signed first)
  * @since 0.1
  */
 public record AuditVerification(long eventsChecked, long lastSequence, long checkpointsChecked,
                                 OptionalLong vouchedThrough, List<ChainFinding> findings,
-                                Set<Limitation> limitations) {
+                                Set<Limitation> limitations, OptionalLong signedThrough) {
     /**
      * What a coordinator's configuration leaves undetectable.
      *
@@ -69,11 +72,24 @@ public record AuditVerification(long eventsChecked, long lastSequence, long chec
      * @param vouchedThrough the highest vouched-for sequence
      * @param findings the findings
      * @param limitations the limitations
+     * @param signedThrough the sequence a new checkpoint was signed at
      */
     public AuditVerification {
         Objects.requireNonNull(vouchedThrough, "vouchedThrough");
+        Objects.requireNonNull(signedThrough, "signedThrough");
         findings = List.copyOf(findings);
         limitations = Set.copyOf(limitations);
+    }
+
+    /**
+     * This report, saying that a new checkpoint was signed through {@code sequence} after it.
+     *
+     * @param sequence the event sequence the new checkpoint vouches for
+     * @return the report with {@link #signedThrough()} set
+     */
+    public AuditVerification withSignedThrough(long sequence) {
+        return new AuditVerification(eventsChecked, lastSequence, checkpointsChecked, vouchedThrough, findings,
+                limitations, OptionalLong.of(sequence));
     }
 
     /**
@@ -111,6 +127,8 @@ public record AuditVerification(long eventsChecked, long lastSequence, long chec
         for (ChainFinding finding : findings) {
             lines.add("finding: " + finding.description());
         }
+        signedThrough.ifPresent(sequence -> lines.add("signed a new checkpoint through event " + sequence
+                + "; later verifications check the chain against it"));
         Set<Limitation> ordered = EnumSet.noneOf(Limitation.class);
         ordered.addAll(limitations);
         for (Limitation limitation : ordered) {

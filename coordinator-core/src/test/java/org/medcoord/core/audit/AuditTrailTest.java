@@ -49,6 +49,9 @@ class AuditTrailTest {
         assertThat(report.eventsChecked()).isEqualTo(2);
         assertThat(report.lastSequence()).isEqualTo(2);
         assertThat(report.vouchedThrough()).as("no checkpoint before this verification").isEmpty();
+        assertThat(report.signedThrough()).as("a checkpoint signed after the clean verification").hasValue(2);
+        assertThat(report.summary()).contains("signed a new checkpoint through event 2; later verifications check "
+                + "the chain against it");
         Checkpoint checkpoint = clinic.storage.read(tx -> tx.audit().latestCheckpoint()).orElseThrow();
         assertThat(checkpoint.keyId().value()).startsWith("clinic-audit-");
         assertThat(checkpoint.verify(clinic.keys)).isEqualTo(Checkpoint.Status.VALID);
@@ -64,6 +67,7 @@ class AuditTrailTest {
         assertThat(again.eventsChecked()).as("the first verification's own record, then the booking").isEqualTo(4);
         assertThat(again.vouchedThrough()).hasValue(2);
         assertThat(again.checkpointsChecked()).isEqualTo(1);
+        assertThat(again.signedThrough()).hasValue(4);
         Checkpoint second = clinic.storage.read(tx -> tx.audit().latestCheckpoint()).orElseThrow();
         assertThat(second.index()).isEqualTo(2);
         assertThat(second.sequence()).isEqualTo(4);

@@ -71,7 +71,10 @@ public final class AuditReview implements AuditTrail {
                     AuditVerification report = new ChainVerifier(sealer.keys())
                             .verify(chain, checkpoints, witnessed, sealer.limitations());
                     if (report.findings().stream().allMatch(f -> f instanceof ChainFinding.UnknownKey)) {
-                        sealer.signHead(chain.last);
+                        Optional<Checkpoint> signed = sealer.signHead(chain.last);
+                        if (signed.isPresent()) {
+                            return report.withSignedThrough(signed.get().sequence());
+                        }
                     }
                     return report;
                 });

@@ -146,7 +146,8 @@ public final class ChainVerifier {
         checkWitnesses(checkpoints, witnessed, lastFound, findings);
         findings.sort(Comparator.comparingLong(ChainFinding::firstSequence));
         return new AuditVerification(run.position, lastFound, checkpoints.size(),
-                vouched > 0 ? OptionalLong.of(vouched) : OptionalLong.empty(), findings, limitations);
+                vouched > 0 ? OptionalLong.of(vouched) : OptionalLong.empty(), findings, limitations,
+                OptionalLong.empty());
     }
 
     /**
@@ -165,6 +166,9 @@ public final class ChainVerifier {
         long sequence = anchor.sequence();
         ChainHash hash = anchor.hash();
         boolean atAnchor = anchor.sequence() >= ChainedEvent.FIRST_SEQUENCE;
+        if (!atAnchor && head.sequence() < ChainedEvent.FIRST_SEQUENCE) {
+            return head.equals(anchor); // nothing before the head to check
+        }
         for (ChainedEvent event : events) {
             if (!encoding.matches(event)) {
                 return false;

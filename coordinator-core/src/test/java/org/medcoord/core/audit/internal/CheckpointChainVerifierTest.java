@@ -213,6 +213,10 @@ class CheckpointChainVerifierTest {
 
         assertThat(ChainVerifier.continues(anchor, chain.subList(19, SIZE), head)).isTrue();
         assertThat(ChainVerifier.continues(ChainHead.EMPTY, chain, head)).isTrue();
+        assertThat(ChainVerifier.continues(ChainHead.EMPTY, chain, ChainHead.EMPTY)).as("nothing before an empty head")
+                .isTrue();
+        assertThat(ChainVerifier.continues(ChainHead.EMPTY, chain, new ChainHead(0, chain.get(0).hash())))
+                .as("an empty head with another hash").isFalse();
         assertThat(ChainVerifier.continues(anchor, chain.subList(19, 40), head)).as("cut short").isFalse();
         assertThat(ChainVerifier.continues(anchor, Tampering.alterField(chain, 30, AuditFixtures.Field.ACTION,
                 new SplittableRandom(1)).subList(19, SIZE), head)).as("altered").isFalse();

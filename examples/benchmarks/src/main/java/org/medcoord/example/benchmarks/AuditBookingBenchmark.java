@@ -26,7 +26,9 @@ import org.medcoord.api.access.Role;
 import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.audit.AuditVerification;
 import org.medcoord.api.common.ConflictException;
+import org.medcoord.core.CoordinatorBuilder;
 import org.medcoord.core.Coordinators;
+import org.medcoord.core.audit.CheckpointWitnesses;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.AuditQuery;
 import org.medcoord.spi.audit.ChainHead;
@@ -50,11 +52,28 @@ import org.medcoord.spi.storage.TransactionWork;
  * that drifting load on the machine hits both alike; the ratio of each off/on pair is taken, and the
  * median of those ratios (with their range) is reported, so that a slow drift over the run cancels.
  *
+ * <p>A second table compares "on" with "witnessed": the same, plus a checkpoint signed every
+ * {@value #WITNESSED_CHECKPOINT_EVERY} events (instead of every 10,000) and each one appended to a
+ * {@link CheckpointWitnesses#file file witness} and forced to the device, so that what sealing and
+ * witnessing checkpoints add to booking shows.
+ *
  * <p>Run: {@code mvn -q -B -pl examples/benchmarks -am package -DskipTests && java -cp
  * "examples/benchmarks/target/classes:$(cat examples/benchmarks/target/cp.txt)"
  * org.medcoord.example.benchmarks.AuditBookingBenchmark}
  */
 public final class AuditBookingBenchmark {
+    /** How often the witnessed runs sign a checkpoint. */
+    static final int WITNESSED_CHECKPOINT_EVERY = 1_000;
+
+    /** What a run audits. */
+    private enum Mode {
+        /** Every audit record dropped. */
+        OFF,
+        /** The defaults hosts get. */
+        ON,
+        /** The defaults, a checkpoint every 1,000 events, each appended to a file witness. */
+        WITNESSED
+    }
 
     private AuditBookingBenchmark() {
     }
@@ -82,21 +101,27 @@ public final class AuditBookingBenchmark {
 
     private static void run(boolean quick, PrintStream out, String backends) throws Exception {
         int repetitions = quick ? 1 : 9;
-        out.println("| backend | threads | attempts per run | audit off, attempts/s | audit on, attempts/s "
-                + "| on / off, median of pairs | range |");
-        out.println("|---|---|---|---|---|---|---|");
         Path dir = Files.createTempDirectory("medcoord-audit-bench");
         try {
             int[] file = {0};
             Supplier<Storage> memory = MemoryStorage::new;
             Supplier<Storage> h2 = () -> JdbcStorage.open(JdbcOptions.embedded(dir.resolve("bench-" + ++file[0])));
-            if (!backends.equals("h2")) {
-                compare(out, "memory", memory, 1, quick ? 500 : 20_000, repetitions);
-                compare(out, "memory", memory, 4, quick ? 500 : 20_000, repetitions);
-            }
-            if (!backends.equals("memory")) {
-                compare(out, "H2 file", h2, 1, quick ? 100 : 6_000, repetitions);
-                compare(out, "H2 file", h2, 4, quick ? 100 : 6_000, repetitions);
+            Supplier<Path> witnesses = () -> dir.resolve("witness-" + ++file[0]);
+            for (Mode[] pair : List.of(new Mode[] {Mode.OFF, Mode.ON}, new Mode[] {Mode.ON, Mode.WITNESSED})) {
+                String before = pair[0].name().toLowerCase(java.util.Locale.ROOT);
+                String after = pair[1].name().toLowerCase(java.util.Locale.ROOT);
+                out.printf("%n| backend | threads | attempts per run | audit %s, attempts/s | audit %s, attempts/s "
+                        + "| %s / %s, median of pairs | range |%n", before, after, after, before);
+                out.println("|---|---|---|---|---|---|---|");
+                Runs runs = new Runs(out, pair[0], pair[1], witnesses, repetitions);
+                if (!backends.equals("h2")) {
+                    runs.compare("memory", memory, 1, quick ? 500 : 20_000);
+                    runs.compare("memory", memory, 4, quick ? 500 : 20_000);
+                }
+                if (!backends.equals("memory")) {
+                    runs.compare("H2 file", h2, 1, quick ? 100 : 6_000);
+                    runs.compare("H2 file", h2, 4, quick ? 100 : 6_000);
+                }
             }
         } finally {
             try (var files = Files.walk(dir)) {
@@ -105,34 +130,37 @@ public final class AuditBookingBenchmark {
         }
     }
 
-    private static void compare(PrintStream out, String backend, Supplier<Storage> storages, int threads,
-                                int attempts, int repetitions) throws Exception {
-        if (repetitions > 1) {
-            measure(storages, false, threads, attempts / 4);
-            measure(storages, true, threads, attempts / 4);
+    /** Pairs of runs, {@code before} then {@code after}, one row per backend and thread count. */
+    private record Runs(PrintStream out, Mode before, Mode after, Supplier<Path> witnesses, int repetitions) {
+        void compare(String backend, Supplier<Storage> storages, int threads, int attempts) throws Exception {
+            if (repetitions > 1) {
+                measure(storages, before, witnesses, threads, attempts / 4);
+                measure(storages, after, witnesses, threads, attempts / 4);
+            }
+            double[] first = new double[repetitions];
+            double[] second = new double[repetitions];
+            double[] ratios = new double[repetitions];
+            for (int r = 0; r < repetitions; r++) {
+                first[r] = measure(storages, before, witnesses, threads, attempts);
+                second[r] = measure(storages, after, witnesses, threads, attempts);
+                ratios[r] = second[r] / first[r];
+            }
+            double[] sorted = ratios.clone();
+            Arrays.sort(sorted);
+            out.printf("| %s | %d | %d | %.0f | %.0f | %.2f | %.2f-%.2f |%n", backend, threads, attempts,
+                    BookingWorkload.median(first), BookingWorkload.median(second), BookingWorkload.median(ratios),
+                    sorted[0], sorted[sorted.length - 1]);
         }
-        double[] off = new double[repetitions];
-        double[] on = new double[repetitions];
-        for (int r = 0; r < repetitions; r++) {
-            off[r] = measure(storages, false, threads, attempts);
-            on[r] = measure(storages, true, threads, attempts);
-        }
-        double[] ratios = new double[repetitions];
-        for (int r = 0; r < repetitions; r++) {
-            ratios[r] = on[r] / off[r];
-        }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        out.printf("| %s | %d | %d | %.0f | %.0f | %.2f | %.2f-%.2f |%n", backend, threads, attempts, BookingWorkload.median(off),
-                BookingWorkload.median(on), BookingWorkload.median(ratios), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** Attempts per second, over the bookings and, with the audit on, the final seal and verification. */
-    private static double measure(Supplier<Storage> storages, boolean auditOn, int threads, int attempts)
-            throws Exception {
+    private static double measure(Supplier<Storage> storages, Mode mode, Supplier<Path> witnesses, int threads,
+                                  int attempts) throws Exception {
         Storage storage = storages.get();
+        boolean auditOn = mode != Mode.OFF;
         Storage used = auditOn ? storage : new AuditOff(storage);
-        try (Coordinator coordinator = clinic(used)) {
+        try (Coordinator coordinator = clinic(used, mode == Mode.WITNESSED ? Optional.of(witnesses.get())
+                : Optional.empty())) {
             CoordinatorSession desk = coordinator.session(Actor.of("u-bench", "fac-1", Role.SCHEDULER),
                     Purpose.TREATMENT);
             CoordinatorSession officer = coordinator.session(Actor.of("u-privacy", "fac-1", Role.PRIVACY_OFFICER),
@@ -152,7 +180,9 @@ public final class AuditBookingBenchmark {
             AuditVerification report = officer.audit().verify();
             double seconds = (System.nanoTime() - t0) / 1e9;
             pool.shutdown();
-            if (!report.ok() || auditOn && report.eventsChecked() < attempts / threads * threads) {
+            if (!report.ok() || auditOn && report.eventsChecked() < attempts / threads * threads
+                    || mode == Mode.WITNESSED && report.checkpointsChecked() < report.eventsChecked()
+                    / (2 * WITNESSED_CHECKPOINT_EVERY)) {
                 throw new IllegalStateException("the audit chain did not verify: " + report);
             }
             return done.get() / seconds;
@@ -171,8 +201,11 @@ public final class AuditBookingBenchmark {
         }
     }
 
-    private static Coordinator clinic(Storage storage) {
-        Coordinator coordinator = Coordinators.builder().plugin(new CoordinatorPlugin() {
+    private static Coordinator clinic(Storage storage, Optional<Path> witness) {
+        CoordinatorBuilder builder = Coordinators.builder();
+        witness.ifPresent(file -> builder.checkpointWitness(CheckpointWitnesses.file(file))
+                .checkpointEvery(WITNESSED_CHECKPOINT_EVERY));
+        Coordinator coordinator = builder.plugin(new CoordinatorPlugin() {
             @Override
             public String id() {
                 return "bench-storage";
@@ -266,6 +299,11 @@ public final class AuditBookingBenchmark {
 
         @Override
         public void addCheckpoint(Checkpoint checkpoint) {
+        }
+
+        @Override
+        public List<Checkpoint> checkpoints(long fromIndex, int limit) {
+            return List.of();
         }
 
         @Override

@@ -21,6 +21,9 @@ class AuditBookingBenchmarkIT {
 
         assertThat(out).containsPattern("\\| memory \\| 1 \\| 500 \\| \\d+ \\| \\d+ \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d-\\d+\\.\\d\\d \\|")
                 .containsPattern("\\| memory \\| 4 \\| 500 \\|").containsPattern("\\| H2 file \\| 1 \\| 100 \\|")
-                .containsPattern("\\| H2 file \\| 4 \\| 100 \\|");
+                .containsPattern("\\| H2 file \\| 4 \\| 100 \\|")
+                .contains("| audit off, attempts/s | audit on, attempts/s | on / off, median of pairs |")
+                .contains("| audit on, attempts/s | audit witnessed, attempts/s | witnessed / on, median of pairs |");
+        assertThat(out.split("\\| H2 file \\| 4 \\| 100 \\|", -1)).hasSize(3);
     }
 }

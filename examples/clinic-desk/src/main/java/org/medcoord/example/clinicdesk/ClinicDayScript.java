@@ -371,10 +371,8 @@ final class ClinicDayScript {
         out.printf("Who accessed %s: %d audited event(s)%n", P1010, accesses.size());
         accesses.forEach(e -> out.println("  " + audited(e)));
         AuditVerification report = officer.audit().verify();
-        out.printf("Audit chain: %d events checked, last sequence %d, checkpoint %s: %s%n", report.eventsChecked(),
-                report.lastSequence(), report.checkpointSequence().isPresent()
-                        ? "signed at " + report.checkpointSequence().getAsLong() : "none",
-                report.ok() ? "OK, intact" : "NOT INTACT " + report.findings());
+        out.println("Audit chain verification (as `clinic-desk audit verify` prints it):");
+        AuditVerifyCommand.print(out, report);
     }
 
     private static String audited(AuditEntry e) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * java -jar clinic-desk.jar slots --service cardiology-consult --from 2027-03-15 --days 3
  * java -jar clinic-desk.jar book --service mri --patient p-1 --start 2027-03-15T09:00
  * java -jar clinic-desk.jar resources
- * java -jar clinic-desk.jar audit-verify
+ * java -jar clinic-desk.jar audit verify
  * </pre>
  *
  * <p>Exit codes: 0 done; 2 the request was refused or the input was invalid (one line on
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "A front desk for the MedCoord demo clinic (embedded H2 file by default, clock fixed at "
                 + "Fri 2027-03-12 09:00 America/New_York).",
         subcommands = {DemoCommand.class, SlotsCommand.class, BookVisitCommand.class, ResourcesCommand.class,
-                AuditVerifyCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, CommandLine.HelpCommand.class})
 public final class ClinicDesk implements Callable<Integer> {
     /** Exit code when MedCoord refused the request or the input was invalid. */
     public static final int REFUSED = 2;

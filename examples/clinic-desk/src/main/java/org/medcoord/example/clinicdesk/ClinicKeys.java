@@ -3,6 +3,8 @@ package org.medcoord.example.clinicdesk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -58,7 +60,7 @@ final class ClinicKeys implements KeyProvider {
             }
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Files.createDirectories(directory);
-            Files.write(secret, pair.getPrivate().getEncoded());
+            writeOwnerOnly(secret, pair.getPrivate().getEncoded());
             Files.write(shared, pair.getPublic().getEncoded());
             return new ClinicKeys(pair);
         } catch (IOException e) {
@@ -67,6 +69,19 @@ final class ClinicKeys implements KeyProvider {
         } catch (GeneralSecurityException e) {
             throw InvalidRequestException.of("db", "the audit signing key in " + directory
                     + " is not an Ed25519 key pair");
+        }
+    }
+
+    /**
+     * Writes a new file readable and writable by its owner only where the file system has POSIX
+     * permissions: the file is created with them, so the secret is never readable by others.
+     */
+    private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, bytes);
+        } else {
+            Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 

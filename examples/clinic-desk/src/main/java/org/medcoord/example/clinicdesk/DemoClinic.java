@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.medcoord.adapter.jdbc.JdbcStoragePlugin;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.Actor;
@@ -35,7 +34,6 @@ import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.api.schedule.ServiceType;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.WeeklyTemplate;
-import org.medcoord.core.Coordinators;
 
 /**
  * The demo clinic every clinic-desk command works against: a coordinator on durable storage (an embedded H2 file, or PostgreSQL)
@@ -105,11 +103,12 @@ public final class DemoClinic implements AutoCloseable {
         if (startClean && storage.embedded()) {
             removed = deleteIfPresent(storage.dataFile());
             deleteIfPresent(storage.file.resolveSibling(storage.file.getFileName() + ".trace.db"));
+            // The witness remembers the removed clinic's checkpoints; kept, it would report the
+            // new clinic as the old one rolled back.
+            deleteIfPresent(storage.witnessFile());
         }
         Clock clock = Clock.fixed(NOW.atZone(ZONE).toInstant(), ZONE);
-        Coordinator coordinator = Coordinators.builder().plugin(new JdbcStoragePlugin(storage.toJdbcOptions()))
-                .plugin(ClinicKeys.in(storage.keyDirectory()).plugin())
-                .clock(clock).build();
+        Coordinator coordinator = storage.coordinator(clock).build();
         DemoClinic clinic = new DemoClinic(coordinator);
         try {
             ScheduleAdministration admin = coordinator.session(Actor.of("admin-01", FACILITY, Role.ADMINISTRATOR),

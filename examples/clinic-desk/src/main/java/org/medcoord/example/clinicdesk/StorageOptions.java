@@ -1,7 +1,12 @@
 package org.medcoord.example.clinicdesk;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.medcoord.adapter.jdbc.JdbcOptions;
+import org.medcoord.adapter.jdbc.JdbcStoragePlugin;
+import org.medcoord.core.CoordinatorBuilder;
+import org.medcoord.core.Coordinators;
+import org.medcoord.core.audit.CheckpointWitnesses;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +37,11 @@ final class StorageOptions {
             description = "Schema for MedCoord's tables on PostgreSQL (default: ${DEFAULT-VALUE}).")
     String schema = "clinic_desk";
 
+    @Option(names = "--witness", paramLabel = "FILE",
+            description = "Audit checkpoint witness file (default: beside the database, in the witness folder). "
+                    + "A real deployment puts it on another volume or host than the database.")
+    Path witness;
+
     boolean embedded() {
         return url == null;
     }
@@ -40,6 +50,30 @@ final class StorageOptions {
     Path keyDirectory() {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;
+    }
+
+    /**
+     * The file that witnesses every signed audit checkpoint. The demo keeps it beside the
+     * database for simplicity; a witness on the same volume is restored or deleted together with
+     * the database, so a hospital would point {@code --witness} at another volume or host.
+     */
+    Path witnessFile() {
+        if (witness != null) {
+            return witness;
+        }
+        String name = embedded() ? file.getFileName() + ".witness" : "postgres-" + schema + ".witness";
+        return keyDirectory().resolve("witness").resolve(name);
+    }
+
+    /**
+     * A coordinator builder for this storage with the desk's signing key and witness and the
+     * given clock.
+     */
+    CoordinatorBuilder coordinator(Clock clock) {
+        return Coordinators.builder().plugin(new JdbcStoragePlugin(toJdbcOptions()))
+                .plugin(ClinicKeys.in(keyDirectory()).plugin())
+                .checkpointWitness(CheckpointWitnesses.file(witnessFile()))
+                .clock(clock);
     }
 
     /** The file H2 actually writes. */

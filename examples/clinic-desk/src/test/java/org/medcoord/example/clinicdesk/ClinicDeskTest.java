@@ -74,11 +74,13 @@ class ClinicDeskTest {
                 .contains("Break-the-glass review: 2 audited event(s)")
                 .containsPattern("ed-doc-3\\s+lakeside\\s+ETREAT\\s+appointment.list-patient\\s+SUCCESS\\s+p-1010")
                 .containsPattern("study-07\\s+riverside\\s+HRESCH\\s+appointment.read\\s+DENIED\\s+p-1010")
-                .containsPattern("Audit chain: \\d+ events checked, last sequence \\d+, checkpoint signed at \\d+: OK, intact")
+                .contains("Audit      : OK, no tampering found")
+                .containsPattern("\\d+ events checked \\(last sequence \\d+\\), 0 checkpoints checked")
+                .containsPattern("signed a new checkpoint through event \\d+; later verifications check the chain")
                 .containsPattern("RESOURCE\\s+TIME \\(EDT\\)\\s+PATIENT\\s+SERVICE\\s+STATUS")
                 .containsPattern("mri-scanner-1\\s+08:30-09:15\\s+p-1003\\s+mri\\s+cancelled")
                 .containsPattern("mri-scanner-1\\s+08:30-09:15\\s+p-1006\\s+mri\\s+booked")
-                .doesNotContain("UNEXPECTED")
+                .doesNotContain("UNEXPECTED").doesNotContain("limitation:")
                 .doesNotContain("INFO");
     }
 
