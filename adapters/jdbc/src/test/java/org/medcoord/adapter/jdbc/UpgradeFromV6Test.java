@@ -68,7 +68,8 @@ class UpgradeFromV6Test {
         try (JdbcStorage upgraded = JdbcStorage.open(old)) {
             try (Connection c = connect(old)) {
                 assertThat(columns(c, "claims")).doesNotContain("period");
-                assertThat(latestVersion(c)).isEqualTo("7");
+                assertThat(columns(c, "audit_checkpoints")).contains("idx", "prev_digest");
+                assertThat(latestVersion(c)).as("migrated to the newest version").isEqualTo("8");
             }
             Optional<Appointment> found = upgraded.read(tx -> tx.appointments().find(AppointmentId.of("a-1")));
             assertThat(found).contains(BOOKED);
