@@ -16,6 +16,12 @@ public class AccessDeniedException extends CoordinatorException {
     public static final String BREAK_GLASS_EXPIRED = "break-glass-expired";
     /** The caller may not break the glass. */
     public static final String BREAK_GLASS_REFUSED = "break-glass-refused";
+    /**
+     * The call's result is of a type for which no feature declared what a caller may see of it,
+     * so it is refused rather than passed through (access fails closed). A defect of the feature
+     * or plugin that returned it, never of the caller's grants.
+     */
+    public static final String NO_PROJECTION = "no-projection";
 
     private final String code;
 
@@ -41,7 +47,7 @@ public class AccessDeniedException extends CoordinatorException {
 
     /**
      * Why access was denied: {@link #NOT_GRANTED}, {@link #OTHER_FACILITY},
-     * {@link #BREAK_GLASS_EXPIRED} or {@link #BREAK_GLASS_REFUSED}.
+     * {@link #BREAK_GLASS_EXPIRED}, {@link #BREAK_GLASS_REFUSED} or {@link #NO_PROJECTION}.
      *
      * @return the reason code
      */

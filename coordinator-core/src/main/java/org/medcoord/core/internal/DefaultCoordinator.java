@@ -28,6 +28,11 @@ import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.event.EventDelivery;
 import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.core.access.internal.AccessControl;
+import org.medcoord.core.access.internal.Projections;
+import org.medcoord.core.appointment.internal.AppointmentProjections;
+import org.medcoord.core.audit.internal.AuditProjections;
+import org.medcoord.core.document.internal.PaperworkProjections;
+import org.medcoord.core.schedule.internal.ScheduleProjections;
 import org.medcoord.core.access.internal.BreakGlass;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.appointment.internal.BookingService;
@@ -83,6 +88,23 @@ public final class DefaultCoordinator implements Coordinator {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
+     * What callers may see of every feature's results; a result type missing here is refused.
+     *
+     * @return every feature's projections
+     */
+    public static Projections projections() {
+        Projections.Builder projections = Projections.builder();
+        // Flags and counts that a call's work returns before its facade turns them into nothing
+        // (releasing a hold answers whether there was one): no patient data.
+        projections.asIs(Boolean.class, Integer.class, Long.class);
+        ScheduleProjections.declare(projections);
+        AppointmentProjections.declare(projections);
+        PaperworkProjections.declare(projections);
+        AuditProjections.declare(projections);
+        return projections.build();
+    }
+
+    /**
      * Wires the services.
      *
      * @param plugins the resolved plugins
@@ -94,7 +116,7 @@ public final class DefaultCoordinator implements Coordinator {
         Clock clock = settings.clock();
         this.clock = clock;
         Storage storage = plugins.storage();
-        this.policy = new AccessControl(settings.accessPolicy(), clock);
+        this.policy = new AccessControl(settings.accessPolicy(), clock, projections());
         this.validator = new CommandValidator();
         IdGenerator ids = new IdGenerator();
         this.ids = ids;

@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.medcoord.api.access.AccessMode;
 import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.api.access.DataCategory;
 import org.medcoord.api.access.Role;
 import org.medcoord.api.appointment.Appointment;
-import org.medcoord.api.appointment.Booking;
-import org.medcoord.api.appointment.Cancellation;
-import org.medcoord.api.appointment.Rescheduling;
-import org.medcoord.api.appointment.SeriesResult;
 import org.medcoord.api.common.AccessDeniedException;
 
 /**
@@ -23,16 +20,19 @@ import org.medcoord.api.common.AccessDeniedException;
 public final class AccessControl {
     private final AccessPolicy policy;
     private final Clock clock;
+    private final Projections projections;
 
     /**
      * Creates the enforcer.
      *
      * @param policy the policy
      * @param clock the clock, for break-glass expiry
+     * @param projections what callers may see of each result type
      */
-    public AccessControl(AccessPolicy policy, Clock clock) {
+    public AccessControl(AccessPolicy policy, Clock clock, Projections projections) {
         this.policy = policy;
         this.clock = clock;
+        this.projections = projections;
     }
 
     /**
@@ -95,59 +95,49 @@ public final class AccessControl {
     }
 
     /**
-     * Applies facility scoping and minimum necessary to what a call returns. A single appointment
-     * of another facility refuses the whole call (the caller's transaction rolls back); lists leave
-     * such appointments out. Without clinical read access the reason for the visit is removed.
+     * Applies facility scoping and minimum necessary to what a call returns, through the
+     * {@link Projection} its feature declared for the result's type; an {@code Optional} or a
+     * {@code List} is projected element by element (a list leaves out what its element's
+     * projection leaves out). A result of a type without a projection is refused: access fails
+     * closed, never passing data through.
      *
      * @param ctx the caller
      * @param action the action name, for the message
-     * @param result the call's result
+     * @param result the call's result, may be null for a call that returns nothing
      * @param <T> the result type
      * @return the result as the caller may see it
-     * @throws AccessDeniedException with code {@link AccessDeniedException#OTHER_FACILITY}
+     * @throws AccessDeniedException with code {@link AccessDeniedException#OTHER_FACILITY} when
+     *     the caller may not see it, {@link AccessDeniedException#NO_PROJECTION} when its type
+     *     declares no projection
      */
     @SuppressWarnings("unchecked")
     public <T> T scope(CallContext ctx, String action, T result) {
-        if (result instanceof Appointment a) {
-            return (T) visible(ctx, action, a);
+        if (result == null) {
+            return null;
         }
-        if (result instanceof Booking b) {
-            return (T) new Booking(visible(ctx, action, b.appointment()), b.warnings());
+        Viewer viewer = new Viewer(this, ctx, action);
+        if (result instanceof Optional<?> optional) {
+            return (T) optional.map(value -> one(viewer, action, value));
         }
-        if (result instanceof Cancellation c) {
-            return (T) new Cancellation(visible(ctx, action, c.appointment()), c.offers());
-        }
-        if (result instanceof Rescheduling r) {
-            return (T) new Rescheduling(new Booking(visible(ctx, action, r.booking().appointment()),
-                    r.booking().warnings()), r.offers());
-        }
-        if (result instanceof SeriesResult s) {
-            List<Appointment> booked = new ArrayList<>();
-            for (Appointment a : s.booked()) {
-                booked.add(visible(ctx, action, a));
-            }
-            return (T) new SeriesResult(s.series(), booked, s.conflicts());
-        }
-        if (result instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Appointment) {
-            List<Appointment> seen = new ArrayList<>();
-            for (Object o : list) {
-                Appointment a = (Appointment) o;
-                if (ownFacility(ctx, a)) {
-                    seen.add(project(ctx, a));
-                }
+        if (result instanceof List<?> list) {
+            List<Object> seen = new ArrayList<>(list.size());
+            for (Object element : list) {
+                projection(action, element).inList(viewer, element).ifPresent(seen::add);
             }
             return (T) List.copyOf(seen);
         }
-        return result;
+        return one(viewer, action, result);
     }
 
-    private Appointment visible(CallContext ctx, String action, Appointment a) {
-        if (!ownFacility(ctx, a)) {
-            throw new AccessDeniedException(AccessDeniedException.OTHER_FACILITY, "user " + ctx.actor().user()
-                    + " of facility " + ctx.actor().facility() + " may not " + action + " appointment "
-                    + a.id() + " of facility " + a.facility());
-        }
-        return project(ctx, a);
+    private <T> T one(Viewer viewer, String action, T value) {
+        return projection(action, value).one(viewer, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Projection<T> projection(String action, T value) {
+        return projections.of((Class<T>) value.getClass()).orElseThrow(() -> new AccessDeniedException(
+                AccessDeniedException.NO_PROJECTION, action + " returned a " + value.getClass().getName()
+                        + ", for which no feature declared a projection: refused, since access fails closed"));
     }
 
     /**
@@ -163,9 +153,5 @@ public final class AccessControl {
 
     private boolean ownFacility(CallContext ctx, Appointment a) {
         return a.facility().equals(ctx.actor().facility()) || crossFacility(ctx);
-    }
-
-    private Appointment project(CallContext ctx, Appointment a) {
-        return allows(ctx, DataCategory.CLINICAL, AccessMode.READ) ? a : a.withoutClinicalDetails();
     }
 }
