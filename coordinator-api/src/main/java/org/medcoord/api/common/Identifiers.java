@@ -1,7 +1,5 @@
 package org.medcoord.api.common;
 
-import java.util.regex.Pattern;
-
 /**
  * The rule every identifier in MedCoord follows: 1 to 64 characters of letters, digits and
  * {@code . _ : -}. Id records call {@link #check(String, String)} in their constructors, so an
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
 public final class Identifiers {
     /** The longest identifier accepted. */
     public static final int MAX_LENGTH = 64;
-
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._:-]+");
 
     private Identifiers() {
     }
@@ -37,10 +33,24 @@ public final class Identifiers {
         if (value.length() > MAX_LENGTH) {
             throw InvalidRequestException.of(field, "must be at most " + MAX_LENGTH + " characters");
         }
-        if (!ALLOWED.matcher(value).matches()) {
+        if (!allowedCharacters(value)) {
             throw InvalidRequestException.of(field, "may contain only letters, digits and . _ : -");
         }
         return value;
+    }
+
+    // A loop rather than a regular expression: ids are checked on every row read back from
+    // storage, where a matcher per id showed in profiles.
+    private static boolean allowedCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
