@@ -114,8 +114,8 @@ public record AuditVerification(long eventsChecked, long lastSequence, long chec
         List<String> lines = new ArrayList<>();
         lines.add(ok() ? "OK, no tampering found" : "TAMPERED: " + findings.size() + " finding"
                 + (findings.size() == 1 ? "" : "s"));
-        lines.add(eventsChecked + " events checked (last sequence " + lastSequence + "), " + checkpointsChecked
-                + " checkpoints checked");
+        lines.add(count(eventsChecked, "event") + " checked (last sequence " + lastSequence + "), "
+                + count(checkpointsChecked, "checkpoint") + " checked");
         if (vouchedThrough.isPresent()) {
             long vouched = vouchedThrough.getAsLong();
             lines.add("vouched for by signed checkpoints through event " + vouched
@@ -135,5 +135,9 @@ public record AuditVerification(long eventsChecked, long lastSequence, long chec
             lines.add("limitation: " + limitation.description());
         }
         return List.copyOf(lines);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -98,14 +98,30 @@ class AccessMatrixTest {
     private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
 
     /** One service method: what it needs and how to call it within a prepared cell. */
-    record Call(String service, String method, DataCategory category, AccessMode mode, Function<Cell, Object> invoke) {
+    record Call(String service, String method, DataCategory category, AccessMode mode, Set<DataCategory> writes,
+                Function<Cell, Object> invoke) {
+        Call(String service, String method, DataCategory category, AccessMode mode, Function<Cell, Object> invoke) {
+            this(service, method, category, mode, Set.of(), invoke);
+        }
+
+        /** The same call, also writing a field of another category, which needs its own write grant. */
+        Call writing(DataCategory field) {
+            return new Call(service, method, category, mode, Set.of(field), invoke);
+        }
+
         boolean patientData() {
             return category != DataCategory.SCHEDULE;
         }
 
+        boolean allowedBy(AccessPolicy policy, Role role, Purpose purpose) {
+            return policy.allows(Set.of(role), purpose, category, mode)
+                    && writes.stream().allMatch(w -> policy.allows(Set.of(role), purpose, w, AccessMode.WRITE));
+        }
+
         @Override
         public String toString() {
-            return service + "." + method + " (" + category + " " + mode + ")";
+            return service + "." + method + " (" + category + " " + mode
+                    + (writes.isEmpty() ? "" : ", writing " + writes + " WRITE") + ")";
         }
     }
 
@@ -114,8 +130,9 @@ class AccessMatrixTest {
         c.add(appointments("findSlots", AccessMode.READ, x -> x.appointments().findSlots(
                 SlotQuery.earliest(CONSULT, x.patient, x.day.atStartOfDay(ZONE).toInstant(),
                         x.day.plusDays(1).atStartOfDay(ZONE).toInstant(), 3))));
+        c.add(appointments("book", AccessMode.WRITE, x -> x.appointments().book(x.freeSlot(x.patient))));
         c.add(appointments("book", AccessMode.WRITE, x -> x.appointments().book(x.freeSlot(x.patient)
-                .withReason(VisitReason.of(REASON_TEXT, "R07.9")))));
+                .withReason(VisitReason.of(REASON_TEXT, "R07.9")))).writing(DataCategory.CLINICAL));
         c.add(appointments("book", AccessMode.OVERRIDE, x -> x.appointments().book(new BookCommand(CONSULT,
                 x.patient, x.fixture.start(), x.fixture.resources(), Optional.empty(), Optional.empty())
                 .overCapacity("urgent-add-on"))));
@@ -128,7 +145,7 @@ class AccessMatrixTest {
         }));
         c.add(appointments("bookSeries", AccessMode.WRITE, x -> x.appointments().bookSeries(new SeriesCommand(
                 x.freeSlot(x.patient).withReason(VisitReason.of(REASON_TEXT)), Recurrence.weekly(2),
-                SeriesPolicy.BOOK_AVAILABLE))));
+                SeriesPolicy.BOOK_AVAILABLE))).writing(DataCategory.CLINICAL));
         c.add(appointments("cancel", AccessMode.WRITE, x -> x.appointments().cancel(
                 new CancelCommand(x.fixture.id(), CancellationReason.PATIENT_REQUEST))));
         c.add(appointments("reschedule", AccessMode.WRITE, x -> x.appointments().reschedule(
@@ -270,7 +287,7 @@ class AccessMatrixTest {
                     serial++;
                     Cell cell = new Cell(clinic, slots, role, purpose, serial);
                     cell.prepare(call);
-                    boolean allowed = POLICY.allows(Set.of(role), purpose, call.category(), call.mode());
+                    boolean allowed = call.allowedBy(POLICY, role, purpose);
                     String where = call + " as " + role + " for " + purpose + ": ";
                     String before = clinic.snapshot();
                     int audited = cell.auditCount();

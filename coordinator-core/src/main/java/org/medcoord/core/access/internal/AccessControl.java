@@ -69,6 +69,24 @@ public final class AccessControl {
     }
 
     /**
+     * Refuses a call that would write data of a category the caller may not write, such as a
+     * reason for the visit (clinical data) in a booking by a scheduler: the call's permission
+     * covers the record, this covers a field of another category in it.
+     *
+     * @param ctx the caller
+     * @param category the category the call writes
+     * @param action the action name, for the message
+     * @param what what of that category the call writes, for the message: a field name, never its content
+     * @throws AccessDeniedException when the caller holds no write grant for the category
+     */
+    public void checkWrites(CallContext ctx, DataCategory category, String action, String what) {
+        if (!allows(ctx, category, AccessMode.WRITE)) {
+            throw new AccessDeniedException("user " + ctx.actor().user() + " may not " + action + " with " + what
+                    + ": no " + category + " WRITE grant for purpose " + ctx.purpose().code());
+        }
+    }
+
+    /**
      * Whether the caller may use a category in a mode now.
      *
      * @param ctx the caller

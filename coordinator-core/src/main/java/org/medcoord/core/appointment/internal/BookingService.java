@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.medcoord.api.access.DataCategory;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
 import org.medcoord.api.appointment.AppointmentStatus;
@@ -354,6 +355,10 @@ public final class BookingService {
         try {
             result = calls.run(ctx, permission, "appointment.book-series", Optional.of(first.patient()),
                     r -> r.booked().stream().map(a -> a.id().value()).toList(), tx -> {
+                        if (first.reason().isPresent()) {
+                            calls.access().checkWrites(ctx, DataCategory.CLINICAL, "book a series",
+                                    "a reason for the visit (first.reason)");
+                        }
                         conflicts.clear();
                         Instant now = clock.instant();
                         ServiceType service = service(tx, first.service(), "first.service");
@@ -738,6 +743,9 @@ public final class BookingService {
 
     Booking bookInTransaction(StorageTransaction tx, CallContext ctx, BookCommand command, BookingAttempt.Kind kind,
                               Optional<AppointmentId> existing, Instant now) {
+        if (command.reason().isPresent()) {
+            calls.access().checkWrites(ctx, DataCategory.CLINICAL, "book", "a reason for the visit (reason)");
+        }
         ServiceType service = service(tx, command.service(), "service");
         boolean override = command.override().isPresent();
         Instant end = command.start().plus(service.duration());

@@ -92,6 +92,15 @@ public final class AuditedCalls {
     }
 
     /**
+     * The access control these calls enforce, for checks a call's work makes on what it writes.
+     *
+     * @return the access control
+     */
+    public AccessControl access() {
+        return access;
+    }
+
+    /**
      * Runs an audited call: in one transaction, finds the patient the call is about, checks access,
      * does the work and appends the audit record. A denied or failed call rolls back and is audited
      * in a transaction of its own, naming the patient when it was found.

@@ -51,7 +51,7 @@ class AuditVerifyCommandTest {
                 .doesNotContain("limitation:");
         Run second = run("audit", "verify");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains("3 events checked (last sequence 3), 1 checkpoints checked",
+        assertThat(second.out()).contains("3 events checked (last sequence 3), 1 checkpoint checked",
                 "vouched for by signed checkpoints through event 2; events 3 to 3 are checked for links only");
 
         JdbcOptions options = JdbcOptions.embedded(data.resolve("clinic"));
@@ -78,7 +78,7 @@ class AuditVerifyCommandTest {
         book("p-2", "2027-03-15T11:00");
         Run later = run("audit", "verify");
         assertThat(later.exitCode()).as(later.err()).isZero();
-        assertThat(later.out()).contains("1 checkpoints checked", "signed a new checkpoint through event 3");
+        assertThat(later.out()).contains("1 checkpoint checked", "signed a new checkpoint through event 3");
 
         Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);
         Run restored = run("audit", "verify");
