@@ -2,6 +2,7 @@ package org.medcoord.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -41,6 +42,19 @@ class ArchitectureTest {
             return !location.contains("/testkit/") && !location.contains("-tests.jar");
         }
     }
+
+    /**
+     * The core's features depend on each other in one direction only: the packages under
+     * {@code org.medcoord.core} (schedule, appointment, document, audit, access, event, ...),
+     * each with its internal package, form no cycle.
+     */
+    @ArchTest
+    static final ArchRule core_features_form_no_cycle = slices().matching("org.medcoord.core.(*)..")
+            .should().beFreeOfCycles();
+
+    /** No package cycles among the packages analysed here: api, spi, core and the memory adapter. */
+    @ArchTest
+    static final ArchRule no_package_cycles = slices().matching("org.medcoord.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule api_depends_on_nothing_but_jdk_and_validation = classes()

@@ -37,7 +37,7 @@ import org.medcoord.core.access.internal.BreakGlass;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.appointment.internal.BookingService;
 import org.medcoord.core.appointment.internal.BuiltInRules;
-import org.medcoord.core.appointment.internal.Events;
+import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.appointment.internal.RuleChain;
 import org.medcoord.core.appointment.internal.SessionAppointments;
 import org.medcoord.core.appointment.internal.SessionWaitList;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.medcoord.core.event.internal.Events;
 import org.medcoord.api.access.DataCategory;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;

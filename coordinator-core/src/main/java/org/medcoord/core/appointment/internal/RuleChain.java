@@ -10,7 +10,7 @@ import org.medcoord.api.appointment.BookingRefusedException;
 import org.medcoord.api.appointment.RuleFinding;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ResourceId;
-import org.medcoord.core.document.internal.RequirementCache;
+import org.medcoord.core.schedule.internal.RequirementCache;
 import org.medcoord.core.schedule.internal.SlotFinder;
 import org.medcoord.spi.rule.BookingAttempt;
 import org.medcoord.spi.rule.BookingRule;

@@ -37,7 +37,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.access.internal.Permission;
-import org.medcoord.core.appointment.internal.Events;
+import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;

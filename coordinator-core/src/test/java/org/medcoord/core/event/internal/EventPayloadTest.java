@@ -1,4 +1,4 @@
-package org.medcoord.core.appointment.internal;
+package org.medcoord.core.event.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

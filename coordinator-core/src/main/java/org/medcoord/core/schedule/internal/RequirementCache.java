@@ -1,4 +1,4 @@
-package org.medcoord.core.document.internal;
+package org.medcoord.core.schedule.internal;
 
 import java.util.Collection;
 import java.util.List;

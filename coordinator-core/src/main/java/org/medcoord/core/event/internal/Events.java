@@ -1,4 +1,4 @@
-package org.medcoord.core.appointment.internal;
+package org.medcoord.core.event.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
