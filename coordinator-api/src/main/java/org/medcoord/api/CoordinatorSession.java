@@ -13,6 +13,10 @@ import org.medcoord.api.schedule.ScheduleAdministration;
 /**
  * The services, as seen by one actor acting for one purpose.
  *
+ * <p>Each feature's facade is reached by its type with {@link #facade(Class)}; the named accessors
+ * are shorthands for the first features. A facade of a feature the coordinator was not built with
+ * throws {@link org.medcoord.api.common.FeatureUnavailableException} when asked for.
+ *
  * @since 0.1
  */
 public interface CoordinatorSession {
@@ -38,9 +42,22 @@ public interface CoordinatorSession {
     Optional<Instant> breakGlassUntil();
 
     /**
+     * A feature's facade, by its type, for example {@code facade(Appointments.class)}: the same
+     * object the named accessor returns, seen by this session's actor and purpose.
+     *
+     * @param type the facade interface of a feature
+     * @param <F> the facade type
+     * @return the facade
+     * @throws org.medcoord.api.common.FeatureUnavailableException when the feature is not enabled
+     * @throws org.medcoord.api.common.InvalidRequestException when {@code type} is no feature's facade
+     */
+    <F> F facade(Class<F> type);
+
+    /**
      * Appointment search, booking and lifecycle.
      *
      * @return the service
+     * @throws org.medcoord.api.common.FeatureUnavailableException when the feature is not enabled
      */
     Appointments appointments();
 
@@ -48,6 +65,7 @@ public interface CoordinatorSession {
      * The wait list.
      *
      * @return the service
+     * @throws org.medcoord.api.common.FeatureUnavailableException when the feature is not enabled
      */
     WaitList waitList();
 
@@ -55,6 +73,7 @@ public interface CoordinatorSession {
      * Resources, service types, templates and unavailability.
      *
      * @return the service
+     * @throws org.medcoord.api.common.FeatureUnavailableException when the feature is not enabled
      */
     ScheduleAdministration schedule();
 
@@ -63,6 +82,7 @@ public interface CoordinatorSession {
      * documents, and the worklist of appointments with paperwork outstanding.
      *
      * @return the service
+     * @throws org.medcoord.api.common.FeatureUnavailableException when the feature is not enabled
      * @since 0.1
      */
     Paperwork documents();

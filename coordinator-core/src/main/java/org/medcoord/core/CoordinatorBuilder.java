@@ -6,15 +6,20 @@ import com.google.inject.ProvisionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.medcoord.api.Coordinator;
+import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.api.audit.NodeId;
 import org.medcoord.api.common.CoordinatorException;
+import org.medcoord.api.common.Feature;
 import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.PluginConfigurationException;
-import org.medcoord.api.access.AccessPolicy;
+import org.medcoord.core.feature.internal.EnabledFeatures;
 import org.medcoord.core.internal.CoordinatorSettings;
+import org.medcoord.core.internal.DefaultCoordinator;
 import org.medcoord.core.internal.ResolvedPlugins;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.CheckpointWitness;
@@ -41,6 +46,7 @@ public final class CoordinatorBuilder {
     private NodeId node;
     private Duration auditSealInterval = Duration.ofSeconds(5);
     private int checkpointEvery = 10_000;
+    private final Set<Feature> features = new LinkedHashSet<>();
 
     CoordinatorBuilder() {
     }
@@ -195,6 +201,28 @@ public final class CoordinatorBuilder {
     }
 
     /**
+     * Runs only these features, with the features they need, instead of every feature. A storage
+     * that keeps only some features' data (see {@link org.medcoord.spi.storage.Storage#stores()})
+     * runs a coordinator built with those features; building with a feature whose data the storage
+     * does not keep fails, naming the feature. The audit trail always runs. Each feature's constant
+     * is on its facade, for example {@link org.medcoord.api.appointment.Appointments#FEATURE}; a
+     * session's facade of a feature not enabled throws
+     * {@link org.medcoord.api.common.FeatureUnavailableException}.
+     *
+     * @param enabled the features to run
+     * @return this builder
+     */
+    public CoordinatorBuilder features(Feature... enabled) {
+        for (int i = 0; i < enabled.length; i++) {
+            if (enabled[i] == null) {
+                throw InvalidRequestException.of("features[" + i + "]", "must not be null");
+            }
+            features.add(enabled[i]);
+        }
+        return this;
+    }
+
+    /**
      * Builds the coordinator.
      *
      * @return the coordinator; close it when the host stops
@@ -222,8 +250,16 @@ public final class CoordinatorBuilder {
      * @throws PluginConfigurationException listing every configuration problem
      */
     public CoordinatorModule module() {
-        return new CoordinatorModule(ResolvedPlugins.resolve(plugins, discoverFrom, witnesses),
+        ResolvedPlugins resolved = ResolvedPlugins.resolve(plugins, discoverFrom, witnesses);
+        EnabledFeatures enabled;
+        try {
+            enabled = DefaultCoordinator.features(features, resolved.storage());
+        } catch (RuntimeException e) {
+            resolved.storage().close();
+            throw e;
+        }
+        return new CoordinatorModule(resolved, enabled,
                 new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts, accessPolicy,
-                        node != null ? node : NodeId.localHost(), auditSealInterval, checkpointEvery));
+                        node != null ? node : NodeId.localHost(), auditSealInterval, checkpointEvery, features));
     }
 }

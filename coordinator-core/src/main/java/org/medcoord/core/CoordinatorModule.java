@@ -3,6 +3,7 @@ package org.medcoord.core;
 import com.google.inject.PrivateModule;
 import com.google.inject.Singleton;
 import org.medcoord.api.Coordinator;
+import org.medcoord.core.feature.internal.EnabledFeatures;
 import org.medcoord.core.internal.CoordinatorSettings;
 import org.medcoord.core.internal.DefaultCoordinator;
 import org.medcoord.core.internal.ResolvedPlugins;
@@ -25,16 +26,19 @@ import org.medcoord.core.internal.ResolvedPlugins;
  */
 public final class CoordinatorModule extends PrivateModule {
     private final ResolvedPlugins plugins;
+    private final EnabledFeatures features;
     private final CoordinatorSettings settings;
 
-    CoordinatorModule(ResolvedPlugins plugins, CoordinatorSettings settings) {
+    CoordinatorModule(ResolvedPlugins plugins, EnabledFeatures features, CoordinatorSettings settings) {
         this.plugins = plugins;
+        this.features = features;
         this.settings = settings;
     }
 
     @Override
     protected void configure() {
         bind(ResolvedPlugins.class).toInstance(plugins);
+        bind(EnabledFeatures.class).toInstance(features);
         bind(CoordinatorSettings.class).toInstance(settings);
         bind(Coordinator.class).to(DefaultCoordinator.class).in(Singleton.class);
         expose(Coordinator.class);

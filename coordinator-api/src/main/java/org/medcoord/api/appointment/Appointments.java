@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.medcoord.api.common.Feature;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.SlotOption;
@@ -20,6 +21,9 @@ import org.medcoord.api.schedule.SlotQuery;
  * @since 0.1
  */
 public interface Appointments {
+    /** Booking, holds, series, rescheduling, cancelling and status changes. Needs {@link org.medcoord.api.schedule.ScheduleAdministration#FEATURE schedule}. */
+    Feature FEATURE = new Feature("appointments");
+
     /**
      * Finds bookable options, earliest first.
      *

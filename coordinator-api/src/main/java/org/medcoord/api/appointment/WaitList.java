@@ -1,6 +1,7 @@
 package org.medcoord.api.appointment;
 
 import java.util.List;
+import org.medcoord.api.common.Feature;
 import org.medcoord.api.schedule.ServiceTypeId;
 
 /**
@@ -11,6 +12,9 @@ import org.medcoord.api.schedule.ServiceTypeId;
  * @since 0.1
  */
 public interface WaitList {
+    /** The wait list and its offers of freed time. Needs {@link Appointments#FEATURE appointments}. */
+    Feature FEATURE = new Feature("waitlist");
+
     /**
      * Puts a patient on the wait list.
      *

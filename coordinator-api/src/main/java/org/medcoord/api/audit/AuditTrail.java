@@ -3,6 +3,7 @@ package org.medcoord.api.audit;
 import java.time.Instant;
 import java.util.List;
 import org.medcoord.api.access.UserId;
+import org.medcoord.api.common.Feature;
 import org.medcoord.api.common.PatientId;
 
 /**
@@ -17,6 +18,9 @@ import org.medcoord.api.common.PatientId;
  * @since 0.1
  */
 public interface AuditTrail {
+    /** The audit trail. Every coordinator runs it: every call is audited. */
+    Feature FEATURE = new Feature("audit");
+
     /**
      * Seals pending records, then verifies the whole trail: every sealed event, every stored
      * checkpoint oldest to newest (its signature, the chain of checkpoints, the chain's hash at its

@@ -3,6 +3,7 @@ package org.medcoord.api.document;
 import java.util.List;
 import java.util.Optional;
 import org.medcoord.api.appointment.AppointmentId;
+import org.medcoord.api.common.Feature;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ServiceTypeId;
 
@@ -27,6 +28,9 @@ import org.medcoord.api.schedule.ServiceTypeId;
  * @since 0.1
  */
 public interface Paperwork {
+    /** Consent forms and intake paperwork, and the booking rule and check-in guard that ask for them. Needs {@link org.medcoord.api.appointment.Appointments#FEATURE appointments}. */
+    Feature FEATURE = new Feature("documents");
+
     /**
      * Defines a document type, or redefines one (a well-known type may be given another
      * validity). Needs the administrator role; already completed documents keep the expiry they

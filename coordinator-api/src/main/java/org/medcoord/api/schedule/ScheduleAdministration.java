@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.medcoord.api.common.Feature;
 
 /**
  * Maintains what can be booked: resources, service types, weekly templates and
@@ -15,6 +16,9 @@ import java.util.Set;
  * @since 0.1
  */
 public interface ScheduleAdministration {
+    /** Resources, service types, templates and unavailability, and finding free time. */
+    Feature FEATURE = new Feature("schedule");
+
     /**
      * Creates or replaces a resource.
      *

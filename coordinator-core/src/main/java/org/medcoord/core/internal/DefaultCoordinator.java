@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.medcoord.api.Coordinator;
@@ -21,29 +22,31 @@ import org.medcoord.api.access.Purpose;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
 import org.medcoord.api.audit.AuditOutcome;
-import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.audit.AuditTrail;
+import org.medcoord.api.common.AccessDeniedException;
+import org.medcoord.api.common.Feature;
+import org.medcoord.api.common.FeatureUnavailableException;
+import org.medcoord.api.common.InvalidRequestException;
 import org.medcoord.api.common.Violations;
 import org.medcoord.api.document.Paperwork;
 import org.medcoord.api.event.EventDelivery;
 import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.core.access.internal.AccessControl;
-import org.medcoord.core.access.internal.Projections;
-import org.medcoord.core.appointment.internal.AppointmentProjections;
-import org.medcoord.core.audit.internal.AuditProjections;
-import org.medcoord.core.document.internal.PaperworkProjections;
-import org.medcoord.core.schedule.internal.ScheduleProjections;
 import org.medcoord.core.access.internal.BreakGlass;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Projections;
+import org.medcoord.core.appointment.internal.AppointmentSlice;
 import org.medcoord.core.appointment.internal.BookingService;
 import org.medcoord.core.appointment.internal.BuiltInRules;
-import org.medcoord.core.event.internal.Events;
+import org.medcoord.core.appointment.internal.CheckInGuard;
 import org.medcoord.core.appointment.internal.RuleChain;
 import org.medcoord.core.appointment.internal.SessionAppointments;
 import org.medcoord.core.appointment.internal.SessionWaitList;
 import org.medcoord.core.appointment.internal.WaitlistOffers;
 import org.medcoord.core.appointment.internal.WaitlistService;
+import org.medcoord.core.appointment.internal.WaitlistSlice;
 import org.medcoord.core.audit.internal.AuditReview;
+import org.medcoord.core.audit.internal.AuditSlice;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.audit.internal.ChainSealer;
 import org.medcoord.core.audit.internal.GeneratedKeyProvider;
@@ -53,9 +56,14 @@ import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.document.internal.PaperworkGuard;
 import org.medcoord.core.document.internal.PaperworkRule;
 import org.medcoord.core.document.internal.PaperworkService;
+import org.medcoord.core.document.internal.PaperworkSlice;
 import org.medcoord.core.document.internal.SessionPaperwork;
+import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.event.internal.OutboxDispatcher;
+import org.medcoord.core.feature.internal.EnabledFeatures;
+import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.core.schedule.internal.ScheduleSlice;
 import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
@@ -72,7 +80,20 @@ public final class DefaultCoordinator implements Coordinator {
     /** Audit records appended by this node after which the chain is also sealed, between the periodic passes. */
     private static final long SEAL_EVERY_RECORDS = 1_000;
 
+    /** Every feature, in the order it is wired: a feature joins with one line here. */
+    private static final List<FeatureSlice> SLICES = List.of(
+            new AuditSlice(),
+            new ScheduleSlice(),
+            new AppointmentSlice(),
+            new WaitlistSlice(),
+            new PaperworkSlice());
+
+    /** Each feature's facade type, and the feature. */
+    private static final Map<Class<?>, Feature> FACADES = SLICES.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(FeatureSlice::facade, FeatureSlice::feature));
+
     private final ResolvedPlugins plugins;
+    private final EnabledFeatures features;
     private final AccessControl policy;
     private final Clock clock;
     private final IdGenerator ids;
@@ -97,22 +118,34 @@ public final class DefaultCoordinator implements Coordinator {
         // Flags and counts that a call's work returns before its facade turns them into nothing
         // (releasing a hold answers whether there was one): no patient data.
         projections.asIs(Boolean.class, Integer.class, Long.class);
-        ScheduleProjections.declare(projections);
-        AppointmentProjections.declare(projections);
-        PaperworkProjections.declare(projections);
-        AuditProjections.declare(projections);
+        SLICES.forEach(slice -> slice.project(projections));
         return projections.build();
+    }
+
+    /**
+     * The features to run, checked against the storage.
+     *
+     * @param asked the features the host asked for; empty for all
+     * @param storage the storage
+     * @return the enabled features
+     * @throws org.medcoord.api.common.PluginConfigurationException naming each feature the storage
+     *     cannot keep and each unknown feature
+     */
+    public static EnabledFeatures features(Set<Feature> asked, Storage storage) {
+        return EnabledFeatures.resolve(SLICES, Set.of(AuditTrail.FEATURE), asked, storage);
     }
 
     /**
      * Wires the services.
      *
      * @param plugins the resolved plugins
+     * @param features the features to run, checked against the storage
      * @param settings the builder's settings
      */
     @Inject
-    public DefaultCoordinator(ResolvedPlugins plugins, CoordinatorSettings settings) {
+    public DefaultCoordinator(ResolvedPlugins plugins, EnabledFeatures features, CoordinatorSettings settings) {
         this.plugins = plugins;
+        this.features = features;
         Clock clock = settings.clock();
         this.clock = clock;
         Storage storage = plugins.storage();
@@ -163,20 +196,27 @@ public final class DefaultCoordinator implements Coordinator {
         }
         Events events = new Events(ids);
         this.outboxEvents = events;
+        boolean withPaperwork = features.has(Paperwork.FEATURE);
         List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
-        rules.add(new PaperworkRule());
+        if (withPaperwork) {
+            rules.add(new PaperworkRule());
+        }
         rules.addAll(plugins.bookingRules());
         RuleChain chain = new RuleChain(rules);
-        WaitlistOffers offers = new WaitlistOffers(storage, clock, calls, events);
-        this.booking = new BookingService(storage, clock, validator, ids, chain, calls, events, offers,
-                new PaperworkGuard());
-        this.paperwork = new PaperworkService(storage, clock, validator, ids, policy, calls, events);
-        this.waitlist = new WaitlistService(storage, clock, validator, ids, calls, booking);
+        WaitlistOffers offers = features.has(WaitList.FEATURE) ? new WaitlistOffers(storage, clock, calls, events)
+                : WaitlistOffers.none();
+        this.booking = features.has(Appointments.FEATURE) ? new BookingService(storage, clock, validator, ids,
+                chain, calls, events, offers, withPaperwork ? new PaperworkGuard() : CheckInGuard.NONE) : null;
+        this.paperwork = withPaperwork ? new PaperworkService(storage, clock, validator, ids, policy, calls, events)
+                : null;
+        this.waitlist = features.has(WaitList.FEATURE)
+                ? new WaitlistService(storage, clock, validator, ids, calls, booking) : null;
         List<DomainEventListener> listeners = new java.util.ArrayList<>(plugins.listeners());
         listeners.addAll(settings.listeners());
         this.events = new OutboxDispatcher(storage, clock, listeners, settings.maxDeliveryAttempts(),
                 settings.dispatchInterval());
-        LOG.info("MedCoord started: storage {}, plugins {}, rules {}", storage.describe(), plugins.ids(), chain.ids());
+        LOG.info("MedCoord started: storage {}, features {}, plugins {}, rules {}", storage.describe(),
+                features.slices().stream().map(slice -> slice.feature().name()).toList(), plugins.ids(), chain.ids());
     }
 
     @Override
@@ -228,11 +268,18 @@ public final class DefaultCoordinator implements Coordinator {
     private CoordinatorSession open(CallContext ctx) {
         Actor actor = ctx.actor();
         Purpose purpose = ctx.purpose();
-        Appointments appointments = new SessionAppointments(booking, ctx);
-        WaitList list = new SessionWaitList(waitlist, ctx);
-        ScheduleAdministration schedule = new ScheduleService(plugins.storage(), policy, ctx);
-        Paperwork documents = new SessionPaperwork(paperwork, ctx);
+        Appointments appointments = booking == null ? null : new SessionAppointments(booking, ctx);
+        WaitList list = waitlist == null ? null : new SessionWaitList(waitlist, ctx);
+        ScheduleAdministration schedule = features.has(ScheduleAdministration.FEATURE)
+                ? new ScheduleService(plugins.storage(), policy, ctx) : null;
+        Paperwork documents = paperwork == null ? null : new SessionPaperwork(paperwork, ctx);
         AuditTrail audit = new AuditReview(plugins.storage(), sealer, calls, ctx);
+        Map<Class<?>, Object> facades = new java.util.HashMap<>();
+        facades.put(Appointments.class, appointments);
+        facades.put(WaitList.class, list);
+        facades.put(ScheduleAdministration.class, schedule);
+        facades.put(Paperwork.class, documents);
+        facades.put(AuditTrail.class, audit);
         return new CoordinatorSession() {
             @Override
             public Actor actor() {
@@ -250,23 +297,35 @@ public final class DefaultCoordinator implements Coordinator {
             }
 
             @Override
+            public <F> F facade(Class<F> type) {
+                Violations v = new Violations();
+                v.notNull(type, "type");
+                v.throwIfAny();
+                Feature feature = FACADES.get(type);
+                if (feature == null) {
+                    throw InvalidRequestException.of("type", "is not the facade of a feature of this coordinator");
+                }
+                return type.cast(enabled(facades.get(type), feature));
+            }
+
+            @Override
             public Appointments appointments() {
-                return appointments;
+                return enabled(appointments, Appointments.FEATURE);
             }
 
             @Override
             public WaitList waitList() {
-                return list;
+                return enabled(list, WaitList.FEATURE);
             }
 
             @Override
             public ScheduleAdministration schedule() {
-                return schedule;
+                return enabled(schedule, ScheduleAdministration.FEATURE);
             }
 
             @Override
             public Paperwork documents() {
-                return documents;
+                return enabled(documents, Paperwork.FEATURE);
             }
 
             @Override
@@ -274,6 +333,13 @@ public final class DefaultCoordinator implements Coordinator {
                 return audit;
             }
         };
+    }
+
+    private static <F> F enabled(F facade, Feature feature) {
+        if (facade == null) {
+            throw new FeatureUnavailableException(feature.name());
+        }
+        return facade;
     }
 
     @Override

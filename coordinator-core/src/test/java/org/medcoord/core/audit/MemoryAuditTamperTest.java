@@ -88,6 +88,11 @@ class MemoryAuditTamperTest extends AuditTamperContract {
         }
 
         @Override
+        public java.util.Set<Class<?>> stores() {
+            return memory.stores();
+        }
+
+        @Override
         public String describe() {
             return "memory (restartable)";
         }

@@ -1,7 +1,8 @@
 package org.medcoord.spi.storage;
 
 /**
- * Transactional storage for everything MedCoord keeps.
+ * Transactional storage for what MedCoord keeps: the store ports of the features it supports
+ * ({@link #stores()}).
  *
  * <p><b>Implementation requirements.</b> Thread safe. {@link #inTransaction} runs the work as one
  * atomic unit: when the work returns, everything it wrote is committed and visible to later
@@ -38,6 +39,16 @@ public interface Storage extends AutoCloseable {
     default <T> T read(TransactionWork<T> work) {
         return inTransaction(work);
     }
+
+    /**
+     * The store ports this storage keeps: every unit answers each of them from
+     * {@link StorageTransaction#find}, and no other. A coordinator refuses to start with a feature
+     * whose ports are not all here, naming the feature.
+     *
+     * @return the port interfaces, for example {@code AppointmentStore.class}
+     * @since 0.1
+     */
+    java.util.Set<Class<?>> stores();
 
     /**
      * A short description for logs and configuration errors, for example {@code memory}.

@@ -1,71 +1,130 @@
 package org.medcoord.spi.storage;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.medcoord.api.appointment.Appointment;
 
 /**
- * The stores reachable inside one transaction. All writes through them commit or roll back
- * together.
+ * One unit of work: the stores reachable inside one transaction. All writes through them commit or
+ * roll back together.
+ *
+ * <p><b>Stores by port.</b> Each feature keeps its data behind a store port of its own (an
+ * interface such as {@link AppointmentStore}), and a unit answers a port with
+ * {@link #find(Class)}, its only abstract method. A storage keeps the ports it declares in
+ * {@link Storage#stores()} and no others, so a storage that keeps only schedules and appointments
+ * is a whole storage for a coordinator built with only those features. Features added later bring
+ * their own ports and never add a method to this interface; the named accessors below are
+ * shorthands for the ports of the first features, each equal to {@code store(ThePort.class)}.
+ *
+ * <p><b>Implementation requirements.</b> {@code find} answers the same store object for a port
+ * throughout the unit, and answers every port in {@link Storage#stores()}. The unit and its stores
+ * are used only from the thread running the unit and only while it runs;
+ * {@link org.medcoord.spi.storage.support.UnitOfWork} is a base that does this bookkeeping.
  *
  * @since 0.1
  */
 public interface StorageTransaction {
     /**
+     * The store for a port, if this storage keeps that port.
+     *
+     * @param port the port interface, for example {@code AppointmentStore.class}
+     * @param <S> the port type
+     * @return the store, or empty when the storage does not keep this port
+     */
+    <S> Optional<S> find(Class<S> port);
+
+    /**
+     * The store for a port the storage keeps.
+     *
+     * @param port the port interface
+     * @param <S> the port type
+     * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep this port
+     */
+    default <S> S store(Class<S> port) {
+        return find(port).orElseThrow(() -> new UnsupportedStoreException(port, "of this unit"));
+    }
+
+    /**
      * Resources, service types, templates, unavailability.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    ScheduleStore schedule();
+    default ScheduleStore schedule() {
+        return store(ScheduleStore.class);
+    }
 
     /**
      * Appointments with their histories.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    AppointmentStore appointments();
+    default AppointmentStore appointments() {
+        return store(AppointmentStore.class);
+    }
 
     /**
      * Time claimed on resources by appointments and holds.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    ClaimStore claims();
+    default ClaimStore claims() {
+        return store(ClaimStore.class);
+    }
 
     /**
      * Tentative holds.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    HoldStore holds();
+    default HoldStore holds() {
+        return store(HoldStore.class);
+    }
 
     /**
      * Idempotency keys and the results they map to.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    IdempotencyStore idempotency();
+    default IdempotencyStore idempotency() {
+        return store(IdempotencyStore.class);
+    }
 
     /**
      * Wait-list entries.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    WaitlistStore waitlist();
+    default WaitlistStore waitlist() {
+        return store(WaitlistStore.class);
+    }
 
     /**
      * Domain events waiting for delivery.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    OutboxStore outbox();
+    default OutboxStore outbox() {
+        return store(OutboxStore.class);
+    }
 
     /**
      * The audit trail.
      *
      * @return the store
+     * @throws UnsupportedStoreException when the storage does not keep it
      */
-    AuditStore audit();
+    default AuditStore audit() {
+        return store(AuditStore.class);
+    }
 
     /**
      * Paperwork: document types, per-service requirements, patients' documents and answers.
@@ -73,7 +132,9 @@ public interface StorageTransaction {
      * @return the store
      * @since 0.1
      */
-    DocumentStore documents();
+    default DocumentStore documents() {
+        return store(DocumentStore.class);
+    }
 
     /**
      * Reads what a free-slot search or a booking check needs besides facility data, across

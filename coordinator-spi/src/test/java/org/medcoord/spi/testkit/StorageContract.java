@@ -65,6 +65,7 @@ import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.StorageTransaction;
+import org.medcoord.spi.storage.UnsupportedStoreException;
 
 /**
  * The contract of {@link org.medcoord.spi.storage.Storage} as a whole: a unit of work is atomic
@@ -92,6 +93,39 @@ public abstract class StorageContract extends ContractSupport {
         String description = storage().describe();
         assertNotNull(description);
         assertFalse(description.isBlank(), "describe() must not be blank");
+    }
+
+    @Test
+    void everyDeclaredPortIsAnsweredWithOneStoreThroughoutAUnit() {
+        Set<Class<?>> ports = storage().stores();
+        assertFalse(ports.isEmpty(), "stores() must declare the ports the storage keeps");
+        for (Class<?> port : ports) {
+            assertTrue(port.isInterface(), port.getName() + " is not an interface");
+            write(tx -> {
+                Object store = tx.store(port);
+                assertTrue(port.isInstance(store), "store(" + port.getSimpleName() + ") is not one");
+                assertSame(store, tx.find(port).orElseThrow(), "find and store disagree on " + port.getSimpleName());
+                assertSame(store, tx.store(port), "store(" + port.getSimpleName() + ") changed within the unit");
+                return null;
+            });
+            read(tx -> {
+                assertTrue(tx.find(port).isPresent(), "a read unit does not answer " + port.getSimpleName());
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void aPortTheStorageDoesNotKeepIsAbsentAndRefused() {
+        write(tx -> {
+            assertTrue(tx.find(NotAPort.class).isEmpty());
+            assertThrows(UnsupportedStoreException.class, () -> tx.store(NotAPort.class));
+            return null;
+        });
+    }
+
+    /** A port no storage keeps. */
+    private interface NotAPort {
     }
 
     @Test

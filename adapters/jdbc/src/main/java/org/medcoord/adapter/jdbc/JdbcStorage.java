@@ -92,6 +92,16 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
+     * Every store port of this version of the SPI.
+     *
+     * @return the ports
+     */
+    @Override
+    public java.util.Set<Class<?>> stores() {
+        return engine.ports();
+    }
+
+    /**
      * Where the data lives, without credentials.
      *
      * @return for example {@code jdbc:h2 file /var/lib/clinic/medcoord (schema medcoord)} or

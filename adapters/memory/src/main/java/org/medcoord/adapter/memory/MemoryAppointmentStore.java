@@ -18,15 +18,16 @@ import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.RoleAssignment;
 import org.medcoord.spi.storage.AppointmentStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /** Appointments by id, and indexed by patient and by resource in start-then-id order. */
 final class MemoryAppointmentStore implements AppointmentStore {
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final Map<AppointmentId, Appointment> byId = new HashMap<>();
     private final Map<PatientId, IntervalIndex<Appointment>> byPatient = new HashMap<>();
     private final Map<ResourceId, IntervalIndex<Appointment>> byResource = new HashMap<>();
 
-    MemoryAppointmentStore(Units units) {
+    MemoryAppointmentStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

@@ -16,13 +16,14 @@ import org.medcoord.spi.audit.Checkpoint;
 import org.medcoord.spi.audit.SealedRecord;
 import org.medcoord.spi.audit.UnsealedRecord;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * The audit trail as a list in append order; unsealed records by key, sealed events by sequence.
  * One writer at a time holds the storage, so the chain head needs no lock of its own.
  */
 final class MemoryAuditStore implements AuditStore {
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final List<AuditRecord> records = new ArrayList<>();
     private final TreeMap<Long, AuditRecord> unsealed = new TreeMap<>();
     private final TreeMap<Long, ChainedEvent> chain = new TreeMap<>();
@@ -31,7 +32,7 @@ final class MemoryAuditStore implements AuditStore {
     private ChainHead head = ChainHead.EMPTY;
     private long nextKey = 1;
 
-    MemoryAuditStore(Units units) {
+    MemoryAuditStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

@@ -20,6 +20,7 @@ import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.ClaimConflict;
 import org.medcoord.spi.storage.ClaimStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Claims indexed per resource by start (then owner, then insertion order; see
@@ -31,13 +32,13 @@ final class MemoryClaimStore implements ClaimStore {
     private static final Comparator<StoredClaim> BY_RESOURCE_THEN_KEY =
             Comparator.comparing((StoredClaim s) -> s.claim().resource().value()).thenComparing(StoredClaim::key);
 
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final MemoryScheduleStore schedule;
     private final Map<ResourceId, IntervalIndex<StoredClaim>> byResource = new HashMap<>();
     private final Map<String, Map<Long, StoredClaim>> byOwner = new HashMap<>();
     private long nextSeq;
 
-    MemoryClaimStore(Units units, MemoryScheduleStore schedule) {
+    MemoryClaimStore(UnitBinding<Unit> units, MemoryScheduleStore schedule) {
         this.units = units;
         this.schedule = schedule;
     }

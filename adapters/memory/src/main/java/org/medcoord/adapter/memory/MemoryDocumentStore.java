@@ -22,6 +22,7 @@ import org.medcoord.api.document.Questionnaire;
 import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.DocumentStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Document types and questionnaires, requirements, patients' documents (by id and by patient) and
@@ -32,7 +33,7 @@ final class MemoryDocumentStore implements DocumentStore {
     private static final Comparator<PatientDocument> REQUEST_ORDER =
             Comparator.comparing(PatientDocument::requestedAt).thenComparing(d -> d.id().value());
 
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final Map<String, DocumentType> types = new TreeMap<>();
     private final Map<ServiceTypeId, DocumentRequirement> requirements = new HashMap<>();
     private final Map<DocumentId, PatientDocument> byId = new HashMap<>();
@@ -42,7 +43,7 @@ final class MemoryDocumentStore implements DocumentStore {
 
     private final MemoryScheduleStore schedule;
 
-    MemoryDocumentStore(Units units, MemoryScheduleStore schedule) {
+    MemoryDocumentStore(UnitBinding<Unit> units, MemoryScheduleStore schedule) {
         this.units = units;
         this.schedule = schedule;
     }

@@ -8,13 +8,14 @@ import org.medcoord.api.appointment.Hold;
 import org.medcoord.api.appointment.HoldId;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.spi.storage.HoldStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /** Holds by id. Inserting an id that exists is a conflict ({@code hold-exists}). */
 final class MemoryHoldStore implements HoldStore {
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final Map<HoldId, Hold> holds = new HashMap<>();
 
-    MemoryHoldStore(Units units) {
+    MemoryHoldStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

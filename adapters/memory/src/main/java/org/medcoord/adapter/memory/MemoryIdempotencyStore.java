@@ -8,13 +8,14 @@ import org.medcoord.api.appointment.IdempotencyKey;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.spi.storage.IdempotencyRecord;
 import org.medcoord.spi.storage.IdempotencyStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /** Idempotency records by key; the storage's write lock makes the first insert win. */
 final class MemoryIdempotencyStore implements IdempotencyStore {
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final Map<IdempotencyKey, IdempotencyRecord> records = new HashMap<>();
 
-    MemoryIdempotencyStore(Units units) {
+    MemoryIdempotencyStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

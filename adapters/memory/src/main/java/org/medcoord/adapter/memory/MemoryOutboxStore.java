@@ -14,6 +14,7 @@ import org.medcoord.api.common.ConflictException;
 import org.medcoord.spi.storage.OutboxRecord;
 import org.medcoord.spi.storage.OutboxStore;
 import org.medcoord.spi.storage.PendingEvent;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Undelivered records by append sequence, with their delivery state. Delivered records are
@@ -22,14 +23,14 @@ import org.medcoord.spi.storage.PendingEvent;
  * locks of its own.
  */
 final class MemoryOutboxStore implements OutboxStore {
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final TreeMap<Long, PendingEvent> undelivered = new TreeMap<>();
     private final Map<String, Long> sequenceOf = new HashMap<>();
     private final Set<String> parkedIds = new HashSet<>();
     private final Set<String> known = new HashSet<>();
     private long nextSeq;
 
-    MemoryOutboxStore(Units units) {
+    MemoryOutboxStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

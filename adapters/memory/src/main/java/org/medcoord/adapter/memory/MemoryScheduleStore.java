@@ -19,13 +19,14 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.Unavailability;
 import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.spi.storage.ScheduleStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Resources and service types by id; templates and unavailability per resource. Every write moves
  * the version on, and so does its rollback.
  */
 final class MemoryScheduleStore implements ScheduleStore {
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final TreeMap<String, Resource> resources = new TreeMap<>();
     private final TreeMap<String, ServiceType> services = new TreeMap<>();
     private final Map<ResourceId, List<Numbered<WeeklyTemplate>>> templates = new HashMap<>();
@@ -34,7 +35,7 @@ final class MemoryScheduleStore implements ScheduleStore {
     /** Only ever grows: a rolled-back write moves it on again, so a version is never reused. */
     private long version = 1;
 
-    MemoryScheduleStore(Units units) {
+    MemoryScheduleStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

@@ -1,10 +1,12 @@
 package org.medcoord.adapter.memory;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.medcoord.spi.storage.Storage;
 import org.medcoord.spi.storage.TransactionWork;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Storage held in memory for as long as this object lives: thread safe and transactional, with
@@ -43,8 +45,8 @@ import org.medcoord.spi.storage.TransactionWork;
  */
 public final class MemoryStorage implements Storage {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Units units = new Units();
-    private final Stores stores = Stores.create(units);
+    private final Stores stores = Stores.create();
+    private final UnitBinding<Unit> units = stores.units();
     private volatile boolean closed;
 
     /** Creates an empty storage. */
@@ -60,13 +62,13 @@ public final class MemoryStorage implements Storage {
                 throw new IllegalStateException("inTransaction called inside read(): a read-only unit cannot "
                         + "start a writing one; use inTransaction for the outer unit");
             }
-            return run(new Unit(stores, outer.log(), false, true), work);
+            return run(new Unit(stores.ports(), outer.log(), false, true), work);
         }
         checkOpen();
         Lock write = lock.writeLock();
         write.lock();
         try {
-            return run(new Unit(stores, new UndoLog(), false, false), work);
+            return run(new Unit(stores.ports(), new UndoLog(), false, false), work);
         } finally {
             write.unlock();
         }
@@ -77,16 +79,26 @@ public final class MemoryStorage implements Storage {
         Objects.requireNonNull(work, "work");
         Unit outer = units.current();
         if (outer != null) {
-            return run(new Unit(stores, outer.log(), true, true), work);
+            return run(new Unit(stores.ports(), outer.log(), true, true), work);
         }
         checkOpen();
         Lock read = lock.readLock();
         read.lock();
         try {
-            return run(new Unit(stores, new UndoLog(), true, false), work);
+            return run(new Unit(stores.ports(), new UndoLog(), true, false), work);
         } finally {
             read.unlock();
         }
+    }
+
+    /**
+     * Every store port of this version of the SPI.
+     *
+     * @return the ports
+     */
+    @Override
+    public Set<Class<?>> stores() {
+        return stores.ports().ports();
     }
 
     /**

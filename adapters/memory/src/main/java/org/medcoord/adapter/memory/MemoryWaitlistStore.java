@@ -14,6 +14,7 @@ import org.medcoord.api.appointment.WaitlistEntryId;
 import org.medcoord.api.appointment.WaitlistStatus;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.WaitlistStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /** Wait-list entries by id and by service; open lists are sorted when asked for. */
 final class MemoryWaitlistStore implements WaitlistStore {
@@ -22,11 +23,11 @@ final class MemoryWaitlistStore implements WaitlistStore {
                     .thenComparing(WaitlistEntry::createdAt)
                     .thenComparing(e -> e.id().value());
 
-    private final Units units;
+    private final UnitBinding<Unit> units;
     private final Map<WaitlistEntryId, WaitlistEntry> byId = new HashMap<>();
     private final Map<ServiceTypeId, Set<WaitlistEntryId>> byService = new HashMap<>();
 
-    MemoryWaitlistStore(Units units) {
+    MemoryWaitlistStore(UnitBinding<Unit> units) {
         this.units = units;
     }
 

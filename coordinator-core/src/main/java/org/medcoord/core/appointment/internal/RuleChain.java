@@ -16,17 +16,10 @@ import org.medcoord.spi.rule.BookingAttempt;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.rule.RuleContext;
 import org.medcoord.spi.storage.AppointmentStore;
-import org.medcoord.spi.storage.AuditStore;
 import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.CalendarRead;
-import org.medcoord.spi.storage.ClaimStore;
 import org.medcoord.spi.storage.DocumentStore;
-import org.medcoord.spi.storage.HoldStore;
-import org.medcoord.spi.storage.IdempotencyStore;
-import org.medcoord.spi.storage.OutboxStore;
-import org.medcoord.spi.storage.ScheduleStore;
 import org.medcoord.spi.storage.StorageTransaction;
-import org.medcoord.spi.storage.WaitlistStore;
 
 /**
  * Runs every booking rule on an attempt: built-in rules first, then plugin rules in registration
@@ -154,49 +147,15 @@ public final class RuleChain {
         }
 
         @Override
-        public ScheduleStore schedule() {
-            return tx.schedule();
-        }
-
-        @Override
-        public AppointmentStore appointments() {
-            tx.appointments();
-            return appointments;
-        }
-
-        @Override
-        public ClaimStore claims() {
-            return tx.claims();
-        }
-
-        @Override
-        public HoldStore holds() {
-            return tx.holds();
-        }
-
-        @Override
-        public IdempotencyStore idempotency() {
-            return tx.idempotency();
-        }
-
-        @Override
-        public WaitlistStore waitlist() {
-            return tx.waitlist();
-        }
-
-        @Override
-        public OutboxStore outbox() {
-            return tx.outbox();
-        }
-
-        @Override
-        public AuditStore audit() {
-            return tx.audit();
-        }
-
-        @Override
-        public DocumentStore documents() {
-            return requirements.view(tx.documents(), read.scheduleVersion());
+        public <S> Optional<S> find(Class<S> port) {
+            if (port == AppointmentStore.class) {
+                return tx.find(port).map(any -> port.cast(appointments));
+            }
+            if (port == DocumentStore.class) {
+                return tx.find(DocumentStore.class).map(store -> port.cast(
+                        requirements.view(store, read.scheduleVersion())));
+            }
+            return tx.find(port);
         }
 
         @Override

@@ -38,6 +38,16 @@ public final class WaitlistOffers {
     private final Clock clock;
     private final AuditedCalls calls;
     private final Events events;
+    private final boolean enabled;
+
+    /**
+     * The offer maker of a coordinator without the wait list: freed time is offered to nobody.
+     *
+     * @return an offer maker that makes no offers
+     */
+    public static WaitlistOffers none() {
+        return new WaitlistOffers(null, null, null, null, false);
+    }
 
     /**
      * Creates the offer maker.
@@ -48,6 +58,11 @@ public final class WaitlistOffers {
      * @param events the outbox writer
      */
     public WaitlistOffers(Storage storage, Clock clock, AuditedCalls calls, Events events) {
+        this(storage, clock, calls, events, true);
+    }
+
+    private WaitlistOffers(Storage storage, Clock clock, AuditedCalls calls, Events events, boolean enabled) {
+        this.enabled = enabled;
         this.storage = storage;
         this.clock = clock;
         this.calls = calls;
@@ -62,6 +77,9 @@ public final class WaitlistOffers {
      * @return the offers made, best first
      */
     public List<WaitlistOffer> offerFreed(CallContext ctx, Appointment freed) {
+        if (!enabled) {
+            return List.of();
+        }
         return storage.inTransaction(tx -> {
             Instant now = clock.instant();
             Optional<ServiceType> service = tx.schedule().service(freed.service());

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.medcoord.api.common.AdapterException;
 import org.medcoord.spi.storage.TransactionWork;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Runs units of work on pooled connections: one JDBC transaction per outermost unit, read
@@ -28,7 +29,7 @@ public final class Engine implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
-    private final Units units = new Units();
+    private final UnitBinding<Unit> units = new UnitBinding<>("JDBC");
     private final Stores stores;
     private final String description;
     private final ReentrantLock h2Writers;
@@ -96,6 +97,15 @@ public final class Engine implements AutoCloseable {
         return description;
     }
 
+    /**
+     * The store ports every unit answers.
+     *
+     * @return the ports
+     */
+    public java.util.Set<Class<?>> ports() {
+        return stores.ports().ports();
+    }
+
     /** Closes the pool; idempotent. Units already running finish on their connections. */
     @Override
     public void close() {
@@ -130,7 +140,7 @@ public final class Engine implements AutoCloseable {
         if (readOnly) {
             beginRead(connection);
         }
-        Unit unit = new Unit(stores, session, readOnly, false);
+        Unit unit = new Unit(stores, session, description, readOnly, false);
         units.set(unit);
         T result;
         try {
@@ -152,7 +162,7 @@ public final class Engine implements AutoCloseable {
         Unit previous = units.current();
         // After a finishing read nothing can be written, so there is nothing to undo.
         Savepoint savepoint = readOnly || session.finished() ? null : session.savepoint();
-        Unit unit = new Unit(stores, session, readOnly, true);
+        Unit unit = new Unit(stores, session, description, readOnly, true);
         units.set(unit);
         try {
             T result = work.run(unit);

@@ -25,6 +25,7 @@ import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.RoleAssignment;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.AppointmentStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * One row per appointment, its roles and status history encoded in text columns, plus one row per
@@ -49,7 +50,7 @@ final class JdbcAppointmentStore extends StoreBase implements AppointmentStore {
     private final String unindex;
     private final String insertDeferred;
 
-    JdbcAppointmentStore(Units units, Dialect dialect, Tables tables) {
+    JdbcAppointmentStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         insert = dialect.insertIfAbsent(tables.appointments(), "id", COLUMNS.split(", "));
         // PostgreSQL: the appointment row and its resource rows in one statement (one round trip).

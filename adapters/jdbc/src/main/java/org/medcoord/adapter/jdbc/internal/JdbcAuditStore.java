@@ -27,6 +27,7 @@ import org.medcoord.spi.audit.KeyProvider.KeyId;
 import org.medcoord.spi.audit.SealedRecord;
 import org.medcoord.spi.audit.UnsealedRecord;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * The audit trail: audited calls insert a row into the journal, whose key is its only index (read
@@ -55,7 +56,7 @@ final class JdbcAuditStore extends StoreBase implements AuditStore {
     private final String sinkMark;
     private final String setSinkMark;
 
-    JdbcAuditStore(Units units, Dialect dialect, Tables tables) {
+    JdbcAuditStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         String records = tables.auditRecords();
         String journal = tables.schema() + ".audit_journal";

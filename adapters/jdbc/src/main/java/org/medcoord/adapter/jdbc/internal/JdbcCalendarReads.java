@@ -13,6 +13,7 @@ import org.medcoord.api.common.AdapterException;
 import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.Claim;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * {@link org.medcoord.spi.storage.StorageTransaction#calendar} on PostgreSQL: the schedule
@@ -31,7 +32,7 @@ final class JdbcCalendarReads extends StoreBase {
     private final String withoutClaims;
     private final String versionOnly;
 
-    JdbcCalendarReads(Units units, Dialect dialect, Tables tables, JdbcScheduleStore schedule, JdbcClaimStore claims,
+    JdbcCalendarReads(UnitBinding<Unit> units, Dialect dialect, Tables tables, JdbcScheduleStore schedule, JdbcClaimStore claims,
                       JdbcAppointmentStore appointments) {
         super(units, dialect, tables);
         all = schedule.versionSql() + "; " + claims.activeSql() + "; " + appointments.forPatientSql();

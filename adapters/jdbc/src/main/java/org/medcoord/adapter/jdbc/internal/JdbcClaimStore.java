@@ -21,6 +21,7 @@ import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.ClaimConflict;
 import org.medcoord.spi.storage.ClaimStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Claims, with capacity enforced by the store, across connections and processes.
@@ -83,7 +84,7 @@ final class JdbcClaimStore extends StoreBase implements ClaimStore {
     private final String owned;
     private final String insertExclusive;
 
-    JdbcClaimStore(Units units, Dialect dialect, Tables tables) {
+    JdbcClaimStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         boolean pg = dialect.hasExclusionConstraint();
         capacitiesAndClaims = pg

@@ -32,6 +32,7 @@ import org.medcoord.api.document.QuestionnaireResponse;
 import org.medcoord.api.document.ResponseItem;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.DocumentStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Paperwork in five tables (migration V4): document types and their questionnaires, one
@@ -63,7 +64,7 @@ final class JdbcDocumentStore extends StoreBase implements DocumentStore {
 
     private final JdbcScheduleStore schedule;
 
-    JdbcDocumentStore(Units units, Dialect dialect, Tables tables, JdbcScheduleStore schedule) {
+    JdbcDocumentStore(UnitBinding<Unit> units, Dialect dialect, Tables tables, JdbcScheduleStore schedule) {
         super(units, dialect, tables);
         this.schedule = schedule;
         putType = dialect.upsert(tables.documentTypes(), "id", "id", "kind", "validity");

@@ -13,6 +13,7 @@ import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.SlotOption;
 import org.medcoord.spi.storage.HoldStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /** Holds by id; inserting an id that exists is a conflict ({@code hold-exists}). */
 final class JdbcHoldStore extends StoreBase implements HoldStore {
@@ -22,7 +23,7 @@ final class JdbcHoldStore extends StoreBase implements HoldStore {
     private final String find;
     private final String delete;
 
-    JdbcHoldStore(Units units, Dialect dialect, Tables tables) {
+    JdbcHoldStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         insert = dialect.insertIfAbsent(tables.holds(), "id", COLUMNS.split(", "));
         find = "SELECT " + COLUMNS + " FROM " + tables.holds() + " WHERE id = ?";

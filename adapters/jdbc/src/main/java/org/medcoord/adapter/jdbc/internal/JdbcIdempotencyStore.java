@@ -9,6 +9,7 @@ import org.medcoord.api.appointment.IdempotencyKey;
 import org.medcoord.api.common.ConflictException;
 import org.medcoord.spi.storage.IdempotencyRecord;
 import org.medcoord.spi.storage.IdempotencyStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Idempotency records by key. The primary key makes the first insert win, also against a
@@ -22,7 +23,7 @@ final class JdbcIdempotencyStore extends StoreBase implements IdempotencyStore {
     private final String find;
     private final String insertDeferred;
 
-    JdbcIdempotencyStore(Units units, Dialect dialect, Tables tables) {
+    JdbcIdempotencyStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         insert = dialect.insertIfAbsent(tables.idempotencyKeys(), "idempotency_key", "idempotency_key", "fingerprint",
                 "result_id", "created_ns");

@@ -12,6 +12,7 @@ import org.medcoord.api.common.ConflictException;
 import org.medcoord.spi.storage.OutboxRecord;
 import org.medcoord.spi.storage.OutboxStore;
 import org.medcoord.spi.storage.PendingEvent;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * The outbox table, in append order by an identity column. A row's {@code state} is {@code P}
@@ -41,7 +42,7 @@ final class JdbcOutboxStore extends StoreBase implements OutboxStore {
     private final String parked;
     private final String appendDeferred;
 
-    JdbcOutboxStore(Units units, Dialect dialect, Tables tables) {
+    JdbcOutboxStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         append = dialect.insertIfAbsent(tables.outbox(), "event_id", "event_id", "event_type", "aggregate_id",
                 "payload", "occurred_ns", "attempts", "next_attempt_ns", "state");

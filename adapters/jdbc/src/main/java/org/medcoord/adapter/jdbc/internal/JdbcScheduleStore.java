@@ -25,6 +25,7 @@ import org.medcoord.api.schedule.Unavailability;
 import org.medcoord.api.schedule.UnavailabilityKind;
 import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.spi.storage.ScheduleStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Resources and service types by id (upserted); templates and unavailability in insertion order,
@@ -50,7 +51,7 @@ final class JdbcScheduleStore extends StoreBase implements ScheduleStore {
     private final String bumpVersion;
     private final String readVersion;
 
-    JdbcScheduleStore(Units units, Dialect dialect, Tables tables) {
+    JdbcScheduleStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         putResource = dialect.upsert(tables.resources(), "id", RESOURCE_COLUMNS.split(", "));
         findResource = "SELECT " + RESOURCE_COLUMNS + " FROM " + tables.resources() + " WHERE id = ?";

@@ -13,6 +13,7 @@ import org.medcoord.api.appointment.WaitlistStatus;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.spi.storage.WaitlistStore;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /**
  * Wait-list entries by id (upserted); open entries of a service come from one indexed query in
@@ -26,7 +27,7 @@ final class JdbcWaitlistStore extends StoreBase implements WaitlistStore {
     private final String find;
     private final String open;
 
-    JdbcWaitlistStore(Units units, Dialect dialect, Tables tables) {
+    JdbcWaitlistStore(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         super(units, dialect, tables);
         put = dialect.upsert(tables.waitlistEntries(), "id", COLUMNS.split(", "));
         find = "SELECT " + COLUMNS + " FROM " + tables.waitlistEntries() + " WHERE id = ?";

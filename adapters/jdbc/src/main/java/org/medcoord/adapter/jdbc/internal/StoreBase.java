@@ -1,14 +1,15 @@
 package org.medcoord.adapter.jdbc.internal;
 
 import java.sql.Connection;
+import org.medcoord.spi.storage.support.UnitBinding;
 
 /** What every store shares: the storage's units, its dialect and its table names. */
 abstract class StoreBase {
-    final Units units;
+    final UnitBinding<Unit> units;
     final Dialect dialect;
     final Tables tables;
 
-    StoreBase(Units units, Dialect dialect, Tables tables) {
+    StoreBase(UnitBinding<Unit> units, Dialect dialect, Tables tables) {
         this.units = units;
         this.dialect = dialect;
         this.tables = tables;

@@ -2,40 +2,22 @@ package org.medcoord.adapter.jdbc.internal;
 
 import java.sql.Connection;
 import java.util.Objects;
-import org.medcoord.spi.storage.AppointmentStore;
-import org.medcoord.spi.storage.AuditStore;
 import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.CalendarRead;
-import org.medcoord.spi.storage.ClaimStore;
-import org.medcoord.spi.storage.DocumentStore;
-import org.medcoord.spi.storage.HoldStore;
-import org.medcoord.spi.storage.IdempotencyStore;
-import org.medcoord.spi.storage.OutboxStore;
-import org.medcoord.spi.storage.ScheduleStore;
-import org.medcoord.spi.storage.StorageTransaction;
-import org.medcoord.spi.storage.WaitlistStore;
+import org.medcoord.spi.storage.support.UnitOfWork;
 
 /**
  * One unit of work: the transaction handed to the work. Confined to the thread that runs it and
  * refused once the unit has ended. Nested units share their outer unit's {@link Session}.
  */
-final class Unit implements StorageTransaction {
+final class Unit extends UnitOfWork {
     private final Stores stores;
     private final Session session;
-    private final boolean readOnly;
-    private final boolean nested;
-    private final Thread thread = Thread.currentThread();
-    private volatile boolean ended;
 
-    Unit(Stores stores, Session session, boolean readOnly, boolean nested) {
+    Unit(Stores stores, Session session, String storage, boolean readOnly, boolean nested) {
+        super(stores.ports(), storage, readOnly, nested);
         this.stores = stores;
         this.session = session;
-        this.readOnly = readOnly;
-        this.nested = nested;
-    }
-
-    boolean readOnly() {
-        return readOnly;
     }
 
     Session session() {
@@ -46,82 +28,20 @@ final class Unit implements StorageTransaction {
         return session.connection();
     }
 
-    void end() {
-        ended = true;
-    }
-
     @Override
-    public ScheduleStore schedule() {
-        check();
-        return stores.schedule();
-    }
-
-    @Override
-    public AppointmentStore appointments() {
-        check();
-        return stores.appointments();
-    }
-
-    @Override
-    public ClaimStore claims() {
-        check();
-        return stores.claims();
-    }
-
-    @Override
-    public HoldStore holds() {
-        check();
-        return stores.holds();
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        check();
-        return stores.idempotency();
-    }
-
-    @Override
-    public WaitlistStore waitlist() {
-        check();
-        return stores.waitlist();
-    }
-
-    @Override
-    public OutboxStore outbox() {
-        check();
-        return stores.outbox();
-    }
-
-    @Override
-    public AuditStore audit() {
-        check();
-        return stores.audit();
-    }
-
-    @Override
-    public DocumentStore documents() {
-        check();
-        return stores.documents();
+    protected boolean writesClosed() {
+        return session.finished();
     }
 
     @Override
     public CalendarRead calendar(CalendarQuery query) {
         check();
         Objects.requireNonNull(query, "query");
-        boolean finishing = query.finishing() && !readOnly && !nested;
+        boolean finishing = query.finishing() && !readOnly() && !nested();
         if (finishing) {
             session.finish();
         }
         return stores.calendar().combines() ? stores.calendar().read(query, finishing)
-                : StorageTransaction.super.calendar(query);
-    }
-
-    private void check() {
-        if (ended) {
-            throw new IllegalStateException("transaction used after its unit of work ended");
-        }
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("transaction used from a thread other than the one running its unit");
-        }
+                : super.calendar(query);
     }
 }

@@ -107,6 +107,11 @@ class SearchAuditIT {
         }
 
         @Override
+        public java.util.Set<Class<?>> stores() {
+            return storage.stores();
+        }
+
+        @Override
         public String describe() {
             return storage.describe();
         }
