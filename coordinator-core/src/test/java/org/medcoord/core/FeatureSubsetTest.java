@@ -4,16 +4,8 @@ import static java.time.DayOfWeek.MONDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,11 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medcoord.adapter.memory.MemoryStorage;
 import org.medcoord.api.Coordinator;
 import org.medcoord.api.CoordinatorSession;
@@ -59,7 +47,8 @@ import org.medcoord.spi.storage.StorageTransaction;
 
 /**
  * A storage that keeps only some features' data, written against the storage SPI as it stands
- * before later features are added (compiled here from {@code frozen-spi/}, which nobody edits),
+ * before later features are added (compiled by {@link FrozenSpi} from {@code frozen-spi/}, which
+ * nobody edits),
  * loads through ServiceLoader and runs a coordinator built with those features; asking for a
  * feature it does not keep fails naming the feature; and the SPI types a vendor implements gain no
  * methods when features are added.
@@ -68,42 +57,9 @@ class FeatureSubsetTest {
     private static final ServiceTypeId CONSULT = ServiceTypeId.of("consult");
     private static final LocalDate MONDAY_1 = TestClinic.MONDAY_1;
 
-    @TempDir
-    static Path compiled;
-    private static ClassLoader frozen;
-
-    @BeforeAll
-    static void compileTheFrozenStorage() throws IOException, URISyntaxException {
-        Path source = Path.of(FeatureSubsetTest.class.getResource("/frozen-spi/org/medcoord/frozen/SubsetStorage.java")
-                .toURI());
-        String classpath = Arrays.asList(Storage.class, Appointment.class, MemoryStorage.class).stream()
-                .map(FeatureSubsetTest::location).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter errors = new StringWriter();
-        int rc = javac.run(null, null, new java.io.PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                errors.write(b);
-            }
-        }, true, StandardCharsets.UTF_8), "--release", "17", "-proc:none", "-cp", classpath, "-d",
-                compiled.toString(), source.toString());
-        assertThat(rc).as("the frozen storage no longer compiles against the SPI: %s", errors).isZero();
-        Path services = compiled.resolve("META-INF/services/" + CoordinatorPlugin.class.getName());
-        Files.createDirectories(services.getParent());
-        Files.writeString(services, "org.medcoord.frozen.SubsetStorage$Plugin\n");
-        frozen = new URLClassLoader(new URL[] {compiled.toUri().toURL()}, FeatureSubsetTest.class.getClassLoader());
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The frozen plugin, found by ServiceLoader among the plugins this class loader sees. */
     private static CoordinatorPlugin frozenPlugin() {
+        ClassLoader frozen = FrozenSpi.loader();
         return java.util.ServiceLoader.load(CoordinatorPlugin.class, frozen).stream()
                 .filter(provider -> provider.type().getClassLoader() == frozen)
                 .map(java.util.ServiceLoader.Provider::get).findFirst().orElseThrow();

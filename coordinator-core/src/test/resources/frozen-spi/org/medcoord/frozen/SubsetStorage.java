@@ -7,6 +7,8 @@ import org.medcoord.adapter.memory.MemoryStorage;
 import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.storage.AppointmentStore;
 import org.medcoord.spi.storage.AuditStore;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.ClaimStore;
 import org.medcoord.spi.storage.HoldStore;
 import org.medcoord.spi.storage.IdempotencyStore;
@@ -19,7 +21,7 @@ import org.medcoord.spi.storage.TransactionWork;
 /**
  * A vendor's storage as written against the storage SPI of MedCoord 0.1: it keeps schedules and
  * appointments (with the audit trail and outbox every coordinator needs) and nothing else, and it
- * implements only the abstract methods of Storage and StorageTransaction.
+ * implements only the abstract methods of Storage and StorageTransaction, and the calendar read.
  *
  * FROZEN: FeatureSubsetTest compiles this file as it stands against the SPI of the day. Do not edit
  * it when a feature is added; if it stops compiling, the SPI broke the vendors it promised to keep.
@@ -57,6 +59,12 @@ public final class SubsetStorage implements Storage {
         @Override
         public <S> Optional<S> find(Class<S> port) {
             return KEPT.contains(port) ? tx.find(port) : Optional.empty();
+        }
+
+        /** The memory storage's own read, which honours the finishing hint. */
+        @Override
+        public CalendarRead calendar(CalendarQuery query) {
+            return tx.calendar(query);
         }
     }
 

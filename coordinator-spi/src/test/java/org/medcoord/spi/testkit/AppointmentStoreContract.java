@@ -34,7 +34,7 @@ import org.medcoord.api.schedule.ResourceId;
  *
  * @since 0.1
  */
-public abstract class AppointmentStoreContract extends ContractSupport {
+public class AppointmentStoreContract extends ContractSupport {
     private static final AppointmentId A1 = AppointmentId.of("a-1");
     private static final PatientId P1 = PatientId.of("p-1");
 

@@ -44,7 +44,7 @@ import org.medcoord.api.audit.NodeId;
  *
  * @since 0.1
  */
-public abstract class AuditStoreContract extends ContractSupport {
+public class AuditStoreContract extends ContractSupport {
     /** For subclasses. */
     protected AuditStoreContract() {
     }

@@ -45,7 +45,7 @@ import org.medcoord.spi.storage.ClaimConflict;
  *
  * @since 0.1
  */
-public abstract class ClaimStoreContract extends ContractSupport {
+public class ClaimStoreContract extends ContractSupport {
     private static final Instant END_OF_DAY = at(1, "00:00");
 
     /** For subclasses. */

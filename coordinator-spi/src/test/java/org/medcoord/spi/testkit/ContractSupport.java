@@ -17,17 +17,31 @@ import org.medcoord.spi.storage.TransactionWork;
  */
 public abstract class ContractSupport {
     private Storage storage;
+    private java.util.function.Supplier<Storage> opener;
 
     /** For subclasses. */
     protected ContractSupport() {
     }
 
     /**
-     * A fresh, empty storage. Called once before each test; the kit closes it after the test.
+     * A fresh, empty storage. Called once before each test; the kit closes it after the test. Run
+     * through {@link StorageKit}, it is the kit's {@link StorageKit#newStorage()}; a subclass run on
+     * its own overrides it.
      *
      * @return the storage
      */
-    protected abstract Storage newStorage();
+    protected Storage newStorage() {
+        if (opener == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has no storage to test: run it through "
+                    + "StorageKit, or override newStorage()");
+        }
+        return opener.get();
+    }
+
+    /** Takes the storages to test from the kit. */
+    final void openWith(java.util.function.Supplier<Storage> storages) {
+        this.opener = storages;
+    }
 
     /** Opens the storage for the next test. */
     @BeforeEach

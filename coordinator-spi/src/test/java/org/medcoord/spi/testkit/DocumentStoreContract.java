@@ -45,7 +45,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
  *
  * @since 0.1
  */
-public abstract class DocumentStoreContract extends ContractSupport {
+public class DocumentStoreContract extends ContractSupport {
     private static final ServiceTypeId MRI = ServiceTypeId.of("mri");
     private static final DocumentTypeId SCREENING = DocumentTypeId.of("mri-safety-screening");
     private static final DocumentTypeId CONSENT = DocumentTypeId.of("imaging-consent");

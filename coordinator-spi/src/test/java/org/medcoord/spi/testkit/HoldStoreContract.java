@@ -19,7 +19,7 @@ import org.medcoord.api.appointment.HoldId;
  *
  * @since 0.1
  */
-public abstract class HoldStoreContract extends ContractSupport {
+public class HoldStoreContract extends ContractSupport {
     private static final HoldId H1 = HoldId.of("h-1");
 
     /** For subclasses. */

@@ -17,7 +17,7 @@ import org.medcoord.spi.storage.IdempotencyRecord;
  *
  * @since 0.1
  */
-public abstract class IdempotencyStoreContract extends ContractSupport {
+public class IdempotencyStoreContract extends ContractSupport {
     private static final IdempotencyKey K1 = IdempotencyKey.of("k-1");
 
     /** For subclasses. */

@@ -19,7 +19,7 @@ import org.medcoord.spi.storage.PendingEvent;
  *
  * @since 0.1
  */
-public abstract class OutboxStoreContract extends ContractSupport {
+public class OutboxStoreContract extends ContractSupport {
     /** For subclasses. */
     protected OutboxStoreContract() {
     }

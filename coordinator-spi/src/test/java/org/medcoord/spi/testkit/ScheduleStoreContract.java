@@ -36,7 +36,7 @@ import org.medcoord.api.schedule.WeeklyTemplate;
  *
  * @since 0.1
  */
-public abstract class ScheduleStoreContract extends ContractSupport {
+public class ScheduleStoreContract extends ContractSupport {
     /** For subclasses. */
     protected ScheduleStoreContract() {
     }

@@ -24,7 +24,7 @@ import org.medcoord.api.schedule.ServiceTypeId;
  *
  * @since 0.1
  */
-public abstract class WaitlistStoreContract extends ContractSupport {
+public class WaitlistStoreContract extends ContractSupport {
     private static final ServiceTypeId CONSULT = ServiceTypeId.of("consult");
 
     /** For subclasses. */
