@@ -37,9 +37,7 @@ public final class CoordinatorModule extends PrivateModule {
 
     @Override
     protected void configure() {
-        bind(ResolvedPlugins.class).toInstance(plugins);
-        bind(EnabledFeatures.class).toInstance(features);
-        bind(CoordinatorSettings.class).toInstance(settings);
+        install(DefaultCoordinator.modules(plugins, features, settings));
         bind(Coordinator.class).to(DefaultCoordinator.class).in(Singleton.class);
         expose(Coordinator.class);
     }

@@ -34,38 +34,24 @@ import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.BreakGlass;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
 import org.medcoord.core.appointment.internal.AppointmentSlice;
-import org.medcoord.core.appointment.internal.BookingService;
-import org.medcoord.core.appointment.internal.BuiltInRules;
-import org.medcoord.core.appointment.internal.CheckInGuard;
-import org.medcoord.core.appointment.internal.RuleChain;
-import org.medcoord.core.appointment.internal.SessionAppointments;
-import org.medcoord.core.appointment.internal.SessionWaitList;
-import org.medcoord.core.appointment.internal.WaitlistOffers;
-import org.medcoord.core.appointment.internal.WaitlistService;
 import org.medcoord.core.appointment.internal.WaitlistSlice;
-import org.medcoord.core.audit.internal.AuditReview;
+import org.medcoord.core.audit.internal.AuditOperations;
 import org.medcoord.core.audit.internal.AuditSlice;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.audit.internal.ChainSealer;
-import org.medcoord.core.audit.internal.GeneratedKeyProvider;
-import org.medcoord.core.audit.internal.MemoryWitness;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
-import org.medcoord.core.document.internal.PaperworkGuard;
-import org.medcoord.core.document.internal.PaperworkRule;
-import org.medcoord.core.document.internal.PaperworkService;
 import org.medcoord.core.document.internal.PaperworkSlice;
-import org.medcoord.core.document.internal.SessionPaperwork;
 import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.feature.internal.EnabledFeatures;
+import org.medcoord.core.feature.internal.FacadeFactory;
 import org.medcoord.core.feature.internal.FeatureSlice;
-import org.medcoord.core.schedule.internal.ScheduleService;
+import org.medcoord.core.feature.internal.MedCoord;
 import org.medcoord.core.schedule.internal.ScheduleSlice;
-import org.medcoord.spi.audit.CheckpointWitness;
-import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
@@ -100,9 +86,7 @@ public final class DefaultCoordinator implements Coordinator {
     private final AuditedCalls calls;
     private final Events outboxEvents;
     private final CommandValidator validator;
-    private final BookingService booking;
-    private final WaitlistService waitlist;
-    private final PaperworkService paperwork;
+    private final List<FacadeFactory<?>> facades;
     private final OutboxDispatcher events;
     private final ChainSealer sealer;
     private final ScheduledExecutorService sealing;
@@ -123,6 +107,33 @@ public final class DefaultCoordinator implements Coordinator {
     }
 
     /**
+     * What a coordinator is wired from: the shared services, the module of each enabled feature
+     * in the order of the slices, then the plugins' booking rules.
+     *
+     * @param plugins the resolved plugins
+     * @param features the enabled features
+     * @param settings the builder's settings
+     * @return one module holding them all
+     */
+    public static com.google.inject.Module modules(ResolvedPlugins plugins, EnabledFeatures features,
+                                                   CoordinatorSettings settings) {
+        List<com.google.inject.Module> modules = new java.util.ArrayList<>();
+        modules.add(new SharedServices(plugins, features, settings));
+        features.slices().forEach(slice -> modules.add(slice.module()));
+        modules.add(new PluginRules(plugins));
+        return com.google.inject.util.Modules.combine(modules);
+    }
+
+    /**
+     * Every operation of every feature, for tests that enumerate them.
+     *
+     * @return the operations, feature by feature
+     */
+    public static List<Operation> operations() {
+        return SLICES.stream().flatMap(slice -> slice.operations().stream()).toList();
+    }
+
+    /**
      * The features to run, checked against the storage.
      *
      * @param asked the features the host asked for; empty for all
@@ -136,40 +147,36 @@ public final class DefaultCoordinator implements Coordinator {
     }
 
     /**
-     * Wires the services.
+     * Starts the coordinator from what the shared services and the enabled features' modules bind.
      *
      * @param plugins the resolved plugins
      * @param features the features to run, checked against the storage
      * @param settings the builder's settings
+     * @param policy access control
+     * @param ids the id generator
+     * @param calls the audited-call runner
+     * @param events the outbox writer
+     * @param validator the command validator
+     * @param sealer the audit sealer
+     * @param facades the enabled features' facades
+     * @param rules the booking rules, in the order they run
      */
     @Inject
-    public DefaultCoordinator(ResolvedPlugins plugins, EnabledFeatures features, CoordinatorSettings settings) {
+    public DefaultCoordinator(ResolvedPlugins plugins, EnabledFeatures features, CoordinatorSettings settings,
+                              AccessControl policy, IdGenerator ids, AuditedCalls calls, Events events,
+                              CommandValidator validator, ChainSealer sealer, Set<FacadeFactory<?>> facades,
+                              @MedCoord Set<BookingRule> rules) {
         this.plugins = plugins;
         this.features = features;
-        Clock clock = settings.clock();
-        this.clock = clock;
-        Storage storage = plugins.storage();
-        this.policy = new AccessControl(settings.accessPolicy(), clock, projections());
-        this.validator = new CommandValidator();
-        IdGenerator ids = new IdGenerator();
+        this.clock = settings.clock();
+        this.policy = policy;
         this.ids = ids;
-        AuditedCalls calls = new AuditedCalls(storage, clock, policy, settings.node());
         this.calls = calls;
-        KeyProvider keys = plugins.keyProvider().orElseGet(() -> {
-            LOG.warn("NO AUDIT KEY PROVIDER: the audit trail is not tamper-evident across restarts. Checkpoints are "
-                    + "signed with a key generated in memory, which no later process knows, so after a restart they "
-                    + "are unverifiable. Register a plugin that provides a durable KeyProvider.");
-            return new GeneratedKeyProvider();
-        });
-        if (plugins.witnesses().isEmpty()) {
-            LOG.warn("no audit checkpoint witness registered: a rollback of the whole store, checkpoints included, is "
-                    + "detected only while this process runs; register one, for example CheckpointWitnesses.file");
-        }
-        List<CheckpointWitness> witnesses = new java.util.ArrayList<>();
-        witnesses.add(new MemoryWitness(ResolvedPlugins.PROCESS_WITNESS));
-        witnesses.addAll(plugins.witnesses());
-        this.sealer = new ChainSealer(storage, clock, keys, plugins.keyProvider().isPresent(), plugins.auditSinks(),
-                witnesses, !plugins.witnesses().isEmpty(), settings.checkpointEvery());
+        this.outboxEvents = events;
+        this.validator = validator;
+        this.sealer = sealer;
+        this.facades = List.copyOf(facades);
+        Storage storage = plugins.storage();
         if (settings.auditSealInterval() == null) {
             this.sealing = null;
         } else {
@@ -194,29 +201,13 @@ public final class DefaultCoordinator implements Coordinator {
                 }
             });
         }
-        Events events = new Events(ids);
-        this.outboxEvents = events;
-        boolean withPaperwork = features.has(Paperwork.FEATURE);
-        List<BookingRule> rules = new java.util.ArrayList<>(BuiltInRules.all());
-        if (withPaperwork) {
-            rules.add(new PaperworkRule());
-        }
-        rules.addAll(plugins.bookingRules());
-        RuleChain chain = new RuleChain(rules);
-        WaitlistOffers offers = features.has(WaitList.FEATURE) ? new WaitlistOffers(storage, clock, calls, events)
-                : WaitlistOffers.none();
-        this.booking = features.has(Appointments.FEATURE) ? new BookingService(storage, clock, validator, ids,
-                chain, calls, events, offers, withPaperwork ? new PaperworkGuard() : CheckInGuard.NONE) : null;
-        this.paperwork = withPaperwork ? new PaperworkService(storage, clock, validator, ids, policy, calls, events)
-                : null;
-        this.waitlist = features.has(WaitList.FEATURE)
-                ? new WaitlistService(storage, clock, validator, ids, calls, booking) : null;
         List<DomainEventListener> listeners = new java.util.ArrayList<>(plugins.listeners());
         listeners.addAll(settings.listeners());
         this.events = new OutboxDispatcher(storage, clock, listeners, settings.maxDeliveryAttempts(),
                 settings.dispatchInterval());
         LOG.info("MedCoord started: storage {}, features {}, plugins {}, rules {}", storage.describe(),
-                features.slices().stream().map(slice -> slice.feature().name()).toList(), plugins.ids(), chain.ids());
+                features.slices().stream().map(slice -> slice.feature().name()).toList(), plugins.ids(),
+                rules.stream().map(BookingRule::id).toList());
     }
 
     @Override
@@ -236,7 +227,7 @@ public final class DefaultCoordinator implements Coordinator {
         v.throwIfAny();
         CallContext asked = new CallContext(actor, Purpose.EMERGENCY);
         if (!policy.policy().mayBreakGlass(actor.roles())) {
-            calls.auditAlone(asked, "access.break-glass", Optional.empty(), AuditOutcome.DENIED,
+            calls.auditAlone(asked, AuditOperations.BREAK_GLASS, Optional.empty(), AuditOutcome.DENIED,
                     AccessDeniedException.BREAK_GLASS_REFUSED);
             LOG.info("break-glass refused for user {}", actor.user());
             throw new AccessDeniedException(AccessDeniedException.BREAK_GLASS_REFUSED,
@@ -256,7 +247,7 @@ public final class DefaultCoordinator implements Coordinator {
             alert.put("opened", glass.opened());
             alert.put("until", glass.until());
             outboxEvents.other(tx, "access.break-glass", glass.grantId(), alert, opened);
-            calls.append(tx, ctx, "access.break-glass", List.of(glass.grantId()), Optional.empty(),
+            calls.append(tx, ctx, AuditOperations.BREAK_GLASS, List.of(glass.grantId()), Optional.empty(),
                     AuditOutcome.SUCCESS, glass.reasonCode());
             return null;
         });
@@ -268,18 +259,10 @@ public final class DefaultCoordinator implements Coordinator {
     private CoordinatorSession open(CallContext ctx) {
         Actor actor = ctx.actor();
         Purpose purpose = ctx.purpose();
-        Appointments appointments = booking == null ? null : new SessionAppointments(booking, ctx);
-        WaitList list = waitlist == null ? null : new SessionWaitList(waitlist, ctx);
-        ScheduleAdministration schedule = features.has(ScheduleAdministration.FEATURE)
-                ? new ScheduleService(plugins.storage(), policy, ctx) : null;
-        Paperwork documents = paperwork == null ? null : new SessionPaperwork(paperwork, ctx);
-        AuditTrail audit = new AuditReview(plugins.storage(), sealer, calls, ctx);
-        Map<Class<?>, Object> facades = new java.util.HashMap<>();
-        facades.put(Appointments.class, appointments);
-        facades.put(WaitList.class, list);
-        facades.put(ScheduleAdministration.class, schedule);
-        facades.put(Paperwork.class, documents);
-        facades.put(AuditTrail.class, audit);
+        Map<Class<?>, Object> opened = new java.util.HashMap<>();
+        for (FacadeFactory<?> factory : facades) {
+            opened.put(factory.type(), factory.openFor(ctx));
+        }
         return new CoordinatorSession() {
             @Override
             public Actor actor() {
@@ -305,32 +288,32 @@ public final class DefaultCoordinator implements Coordinator {
                 if (feature == null) {
                     throw InvalidRequestException.of("type", "is not the facade of a feature of this coordinator");
                 }
-                return type.cast(enabled(facades.get(type), feature));
+                return type.cast(enabled(opened.get(type), feature));
             }
 
             @Override
             public Appointments appointments() {
-                return enabled(appointments, Appointments.FEATURE);
+                return facade(Appointments.class);
             }
 
             @Override
             public WaitList waitList() {
-                return enabled(list, WaitList.FEATURE);
+                return facade(WaitList.class);
             }
 
             @Override
             public ScheduleAdministration schedule() {
-                return enabled(schedule, ScheduleAdministration.FEATURE);
+                return facade(ScheduleAdministration.class);
             }
 
             @Override
             public Paperwork documents() {
-                return enabled(documents, Paperwork.FEATURE);
+                return facade(Paperwork.class);
             }
 
             @Override
             public AuditTrail audit() {
-                return audit;
+                return facade(AuditTrail.class);
             }
         };
     }

@@ -28,6 +28,7 @@ import org.medcoord.api.CoordinatorSession;
 import org.medcoord.api.access.AccessMode;
 import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.api.access.Actor;
+import org.medcoord.api.access.EmergencyAccess;
 import org.medcoord.api.access.UserId;
 import org.medcoord.api.access.DataCategory;
 import org.medcoord.api.access.Purpose;
@@ -79,6 +80,8 @@ import org.medcoord.api.schedule.Unavailability;
 import org.medcoord.api.schedule.UnavailabilityKind;
 import org.medcoord.api.schedule.WeeklyTemplate;
 import org.medcoord.core.TestClinic;
+import org.medcoord.core.access.internal.Operation;
+import org.medcoord.core.internal.DefaultCoordinator;
 
 /**
  * Every public service method, called by every role for every purpose against the standard
@@ -273,6 +276,50 @@ class AccessMatrixTest {
                 .filter(m -> !covered.contains(m))
                 .forEach(missing::add));
         assertThat(missing).as("service methods without a row in the access matrix").isEmpty();
+    }
+
+    /**
+     * The operations the features declare are the actions the audit trail records: every record a
+     * run of the matrix leaves names a declared operation (a refined one such as
+     * {@code appointment.status.arrived} names its declared prefix), and every declared operation
+     * is recorded by some row of the matrix, so a feature's new operation cannot go unchecked.
+     */
+    @Test
+    void every_declared_operation_is_recorded_by_the_matrix_and_nothing_else_is() {
+        Set<String> declared = DefaultCoordinator.operations().stream().map(Operation::action)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> recorded = new TreeSet<>();
+        for (Call call : calls()) {
+            try (TestClinic clinic = new TestClinic()) {
+                Role allowedRole = null;
+                Purpose allowedPurpose = null;
+                for (Role role : ROLES) {
+                    for (Purpose purpose : Purpose.values()) {
+                        if (allowedRole == null && call.allowedBy(POLICY, role, purpose)) {
+                            allowedRole = role;
+                            allowedPurpose = purpose;
+                        }
+                    }
+                }
+                assertThat(allowedRole).as("%s is allowed to nobody", call).isNotNull();
+                Cell cell = new Cell(clinic, new Slots(), allowedRole, allowedPurpose, 1);
+                cell.prepare(call);
+                call.invoke().apply(cell);
+                recorded.addAll(clinic.storage.read(tx -> tx.audit().all()).stream().map(AuditRecord::action).toList());
+            }
+        }
+        // Opening a break-glass session is a coordinator call, not a session's: one more row.
+        try (TestClinic clinic = new TestClinic()) {
+            clinic.coordinator.breakGlass(Actor.of("u-er", "fac-1", Role.CLINICIAN),
+                    EmergencyAccess.of("mass-casualty", Duration.ofMinutes(30)));
+            recorded.addAll(clinic.storage.read(tx -> tx.audit().all()).stream().map(AuditRecord::action).toList());
+        }
+        Set<String> undeclared = recorded.stream().filter(action -> declared.stream()
+                .noneMatch(d -> action.equals(d) || action.startsWith(d + "."))).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(undeclared).as("audited actions no feature declares as an operation").isEmpty();
+        Set<String> unexercised = declared.stream().filter(d -> recorded.stream()
+                .noneMatch(action -> action.equals(d) || action.startsWith(d + "."))).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(unexercised).as("declared operations no row of the matrix records").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,6 +29,7 @@ import org.medcoord.api.common.AccessDeniedException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.core.access.internal.Projections;
 import org.medcoord.core.audit.internal.AuditedCalls;
@@ -89,7 +90,7 @@ class FailClosedProjectionTest {
         AuditedCalls calls = new AuditedCalls(storage, Clock.systemUTC(), access, NodeId.of("node-1"));
         PatientId patient = PatientId.of("p-1");
 
-        assertThatThrownBy(() -> calls.run(DESK, Permission.READ_APPOINTMENTS, "test.read", Optional.of(patient),
+        assertThatThrownBy(() -> calls.run(DESK, Operation.of("test.read", Permission.READ_APPOINTMENTS), Optional.of(patient),
                 result -> List.of("undeclared-1"), tx -> {
                     tx.audit().append(new AuditRecord(Instant.EPOCH, UserId.of("u-work"), Optional.empty(),
                             FacilityId.of("fac-1"), NodeId.of("node-1"), Purpose.TREATMENT, "test.inner",

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.medcoord.core.event.internal.Events;
 import org.medcoord.api.access.DataCategory;
 import org.medcoord.api.appointment.Appointment;
 import org.medcoord.api.appointment.AppointmentId;
@@ -64,10 +63,12 @@ import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.api.schedule.SlotOption;
 import org.medcoord.api.schedule.SlotQuery;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
+import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.schedule.internal.FacilityCache;
 import org.medcoord.core.schedule.internal.Granules;
 import org.medcoord.core.schedule.internal.SlotFinder;
@@ -161,7 +162,7 @@ public final class BookingService {
                     "must be at most 366 days after from");
         });
         // The audit record first, so that it goes with the search's finishing read: one round trip.
-        return calls.runRecordedFirst(ctx, Permission.READ_APPOINTMENTS, "appointment.search",
+        return calls.runRecordedFirst(ctx, AppointmentOperations.SEARCH,
                 Optional.of(query.patient()), List.of(query.service().value()), tx -> facilityWork(tx,
                         () -> {
                             ServiceType service = service(tx, query.service(), "service");
@@ -208,7 +209,7 @@ public final class BookingService {
                              java.util.function.BiConsumer<StorageTransaction, Booking> also) {
         validateBook(command);
         return withAlternatives(command.service(), command.patient(), command.start(), () ->
-                calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.book", Optional.of(command.patient()),
+                calls.run(ctx, AppointmentOperations.BOOK, Optional.of(command.patient()),
                         b -> List.of(b.appointment().id().value()), tx -> facilityWork(tx, () -> {
                             Booking booking = bookInTransaction(tx, ctx, command, BookingAttempt.Kind.BOOK,
                                     Optional.empty(), clock.instant());
@@ -218,9 +219,10 @@ public final class BookingService {
     }
 
     private Booking bookOnce(CallContext ctx, BookCommand command) {
-        Permission permission = command.override().isPresent() ? Permission.PRIVILEGED : Permission.WRITE_APPOINTMENTS;
+        Operation operation = command.override().isPresent() ? AppointmentOperations.BOOK_WITH_OVERRIDE
+                : AppointmentOperations.BOOK;
         return withAlternatives(command.service(), command.patient(), command.start(), () ->
-                calls.run(ctx, permission, "appointment.book", Optional.of(command.patient()),
+                calls.run(ctx, operation, Optional.of(command.patient()),
                         b -> List.of(b.appointment().id().value()), tx -> facilityWork(tx, () -> {
                             Instant now = clock.instant();
                             Optional<IdempotencyKey> key = command.idempotencyKey();
@@ -264,7 +266,7 @@ public final class BookingService {
             v.require(command.idempotencyKey().isEmpty(), "idempotencyKey", "is not supported on a hold");
         });
         return withAlternatives(command.service(), command.patient(), command.start(), () ->
-                calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.hold", Optional.of(command.patient()),
+                calls.run(ctx, AppointmentOperations.HOLD, Optional.of(command.patient()),
                         h -> List.of(h.id().value()), tx -> {
                             Instant now = clock.instant();
                             ServiceType service = service(tx, command.service(), "service");
@@ -296,7 +298,7 @@ public final class BookingService {
         if (holdId == null) {
             throw InvalidRequestException.of("hold", "must not be null");
         }
-        return calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.confirm",
+        return calls.run(ctx, AppointmentOperations.CONFIRM,
                 tx -> tx.holds().find(holdId).map(Hold::patient),
                 b -> List.of(holdId.value(), b.appointment().id().value()), tx -> {
                     Instant now = clock.instant();
@@ -330,7 +332,7 @@ public final class BookingService {
         if (holdId == null) {
             throw InvalidRequestException.of("hold", "must not be null");
         }
-        calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.release-hold", Optional.empty(),
+        calls.run(ctx, AppointmentOperations.RELEASE_HOLD, Optional.empty(),
                 r -> List.of(holdId.value()), tx -> {
                     tx.claims().release("hold:" + holdId.value());
                     tx.holds().delete(holdId);
@@ -350,11 +352,12 @@ public final class BookingService {
     public SeriesResult bookSeries(CallContext ctx, SeriesCommand command) {
         validator.validate(command, "command", v -> checkBook(command.first(), v));
         BookCommand first = command.first();
-        Permission permission = first.override().isPresent() ? Permission.PRIVILEGED : Permission.WRITE_APPOINTMENTS;
+        Operation operation = first.override().isPresent() ? AppointmentOperations.BOOK_SERIES_WITH_OVERRIDE
+                : AppointmentOperations.BOOK_SERIES;
         List<SeriesConflict> conflicts = new ArrayList<>();
         SeriesResult result;
         try {
-            result = calls.run(ctx, permission, "appointment.book-series", Optional.of(first.patient()),
+            result = calls.run(ctx, operation, Optional.of(first.patient()),
                     r -> r.booked().stream().map(a -> a.id().value()).toList(), tx -> {
                         if (first.reason().isPresent()) {
                             calls.access().checkWrites(ctx, DataCategory.CLINICAL, "book a series",
@@ -476,7 +479,7 @@ public final class BookingService {
     public Cancellation cancel(CallContext ctx, CancelCommand command) {
         validator.validate(command, "command", null);
         Subject subject = new Subject(command.appointment());
-        Appointment cancelled = calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.cancel", subject::find,
+        Appointment cancelled = calls.run(ctx, AppointmentOperations.CANCEL, subject::find,
                 a -> List.of(a.id().value()), tx -> changeStatus(tx, ctx, subject.required(), AppointmentStatus.CANCELLED,
                         "cancelled:" + command.reason().name().toLowerCase(java.util.Locale.ROOT), false, clock.instant()));
         List<WaitlistOffer> made = offers.offerFreed(ctx, cancelled);
@@ -498,7 +501,7 @@ public final class BookingService {
         Subject subject = new Subject(command.appointment());
         Booking moved;
         try {
-            moved = calls.run(ctx, Permission.WRITE_APPOINTMENTS, "appointment.reschedule", subject::find,
+            moved = calls.run(ctx, AppointmentOperations.RESCHEDULE, subject::find,
                     b -> List.of(b.appointment().id().value()), tx -> {
                         Instant now = clock.instant();
                         Optional<IdempotencyKey> key = command.idempotencyKey();
@@ -558,7 +561,7 @@ public final class BookingService {
      */
     public Appointment transition(CallContext ctx, AppointmentId id, AppointmentStatus target, String reasonCode) {
         validateStatusChange(id, target, reasonCode);
-        return statusCall(ctx, Permission.WRITE_APPOINTMENTS, "appointment.status.", id, target, reasonCode, false);
+        return statusCall(ctx, AppointmentOperations.STATUS, id, target, reasonCode, false);
     }
 
     /**
@@ -584,7 +587,7 @@ public final class BookingService {
         v.throwIfAny();
         Subject subject = new Subject(id);
         List<String> overridden = new ArrayList<>();
-        return calls.run(ctx, Permission.PRIVILEGED, "appointment.check-in.override", subject::find,
+        return calls.run(ctx, AppointmentOperations.CHECK_IN_OVERRIDE, subject::find,
                 a -> concat(List.of(a.id().value()), overridden), tx -> {
                     Appointment current = subject.required();
                     Instant now = clock.instant();
@@ -616,15 +619,15 @@ public final class BookingService {
      */
     public Appointment reset(CallContext ctx, AppointmentId id, AppointmentStatus target, String reasonCode) {
         validateStatusChange(id, target, reasonCode);
-        return statusCall(ctx, Permission.PRIVILEGED, "appointment.reset.", id, target, reasonCode, true);
+        return statusCall(ctx, AppointmentOperations.RESET, id, target, reasonCode, true);
     }
 
     /** A status change; moving back into a claiming status may find the time taken. */
-    private Appointment statusCall(CallContext ctx, Permission permission, String action, AppointmentId id,
+    private Appointment statusCall(CallContext ctx, Operation operation, AppointmentId id,
                                    AppointmentStatus target, String reasonCode, boolean privileged) {
         Subject subject = new Subject(id);
         try {
-            Appointment after = calls.run(ctx, permission, action + target.code(), subject::find,
+            Appointment after = calls.run(ctx, operation.refined(target.code()), subject::find,
                     a -> List.of(a.id().value()),
                     tx -> changeStatus(tx, ctx, subject.required(), target, reasonCode, privileged, clock.instant()));
             Appointment before = subject.required();
@@ -693,7 +696,7 @@ public final class BookingService {
             throw InvalidRequestException.of("appointment", "must not be null");
         }
         Subject subject = new Subject(id);
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.read", subject::find,
+        return calls.run(ctx, AppointmentOperations.READ, subject::find,
                 a -> List.of(a.id().value()), tx -> subject.required());
     }
 
@@ -708,7 +711,7 @@ public final class BookingService {
      */
     public List<Appointment> forPatient(CallContext ctx, PatientId patient, Instant from, Instant to) {
         checkPeriod(patient, "patient", from, to);
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.list-patient", Optional.of(patient),
+        return calls.run(ctx, AppointmentOperations.LIST_PATIENT, Optional.of(patient),
                 list -> list.stream().map(a -> a.id().value()).toList(),
                 tx -> tx.appointments().forPatient(patient, from, to).stream()
                         .filter(a -> !a.start().isBefore(from) && a.start().isBefore(to)).toList());
@@ -725,7 +728,7 @@ public final class BookingService {
      */
     public List<Appointment> forResource(CallContext ctx, ResourceId resource, Instant from, Instant to) {
         checkPeriod(resource, "resource", from, to);
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "appointment.list-resource", Optional.empty(),
+        return calls.run(ctx, AppointmentOperations.LIST_RESOURCE, Optional.empty(),
                 list -> list.stream().map(a -> a.id().value()).toList(),
                 tx -> tx.appointments().forResource(resource, from, to).stream()
                         .filter(a -> !a.start().isBefore(from) && a.start().isBefore(to)).toList());

@@ -114,7 +114,7 @@ public final class WaitlistOffers {
                 made.add(new WaitlistOffer(entry.id(), request.patient(), made.size() + 1, slot));
                 events.other(tx, "waitlist.offered", entry.id().value(), Map.of("entry", entry.id(),
                         "patient", request.patient(), "start", slot.start()), now);
-                calls.append(tx, ctx, "waitlist.offer", List.of(entry.id().value(), freed.id().value()),
+                calls.append(tx, ctx, WaitlistOperations.OFFER, List.of(entry.id().value(), freed.id().value()),
                         Optional.of(request.patient()), AuditOutcome.SUCCESS, "ok");
             }
             return made;

@@ -68,7 +68,7 @@ public final class WaitlistService {
             v.require(Duration.between(request.windowStart(), request.windowEnd()).toDays() <= 366, "windowEnd",
                     "must be at most 366 days after windowStart");
         });
-        return calls.run(ctx, Permission.WRITE_APPOINTMENTS, "waitlist.add", Optional.of(request.patient()),
+        return calls.run(ctx, WaitlistOperations.ADD, Optional.of(request.patient()),
                 e -> List.of(e.id().value()), tx -> {
                     if (tx.schedule().service(request.service()).isEmpty()) {
                         throw InvalidRequestException.of("service", "unknown service type " + request.service());
@@ -133,7 +133,7 @@ public final class WaitlistService {
      */
     public void withdraw(CallContext ctx, WaitlistEntryId id) {
         WaitlistEntry entry = find(id);
-        calls.run(ctx, Permission.WRITE_APPOINTMENTS, "waitlist.withdraw", Optional.of(entry.request().patient()),
+        calls.run(ctx, WaitlistOperations.WITHDRAW, Optional.of(entry.request().patient()),
                 e -> List.of(id.value()), tx -> {
                     WaitlistEntry closed = new WaitlistEntry(id, entry.request(), WaitlistStatus.CLOSED, entry.createdAt(),
                             Optional.empty(), entry.appointment());
@@ -150,7 +150,7 @@ public final class WaitlistService {
      * @return the entry
      */
     public WaitlistEntry get(CallContext ctx, WaitlistEntryId id) {
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "waitlist.read",
+        return calls.run(ctx, WaitlistOperations.READ,
                 tx -> Optional.ofNullable(id).flatMap(tx.waitlist()::find).map(e -> e.request().patient()),
                 e -> List.of(e.id().value()), tx -> find(tx, id));
     }
@@ -166,7 +166,7 @@ public final class WaitlistService {
         if (service == null) {
             throw InvalidRequestException.of("service", "must not be null");
         }
-        return calls.run(ctx, Permission.READ_APPOINTMENTS, "waitlist.list", Optional.empty(),
+        return calls.run(ctx, WaitlistOperations.LIST, Optional.empty(),
                 list -> list.stream().map(e -> e.id().value()).toList(), tx -> tx.waitlist().open(service));
     }
 

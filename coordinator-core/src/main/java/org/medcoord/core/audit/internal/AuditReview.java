@@ -2,8 +2,8 @@ package org.medcoord.core.audit.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +17,7 @@ import org.medcoord.api.audit.ChainFinding;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.api.common.Violations;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.spi.audit.AuditQuery;
 import org.medcoord.spi.audit.ChainHead;
@@ -62,7 +63,7 @@ public final class AuditReview implements AuditTrail {
      */
     @Override
     public AuditVerification verify() {
-        return calls.runOutside(ctx, Permission.REVIEW_AUDIT, "audit.verify", Optional.empty(),
+        return calls.runOutside(ctx, AuditOperations.VERIFY, Optional.empty(),
                 report -> List.of("audit-chain:" + report.lastSequence()), () -> {
                     sealer.seal();
                     List<Checkpoint> checkpoints = sealer.storedCheckpoints();
@@ -111,33 +112,33 @@ public final class AuditReview implements AuditTrail {
     @Override
     public List<AuditEntry> accessesTo(PatientId patient, Instant from, Instant to) {
         check(patient, "patient", from, to);
-        return query("audit.accesses-to", Optional.of(patient), new AuditQuery(Optional.of(patient), Optional.empty(),
+        return query(AuditOperations.ACCESSES_TO, Optional.of(patient), new AuditQuery(Optional.of(patient), Optional.empty(),
                 Set.of(), Set.of(), from, to));
     }
 
     @Override
     public List<AuditEntry> actionsBy(UserId user, Instant from, Instant to) {
         check(user, "user", from, to);
-        return query("audit.actions-by", Optional.empty(), new AuditQuery(Optional.empty(), Optional.of(user),
+        return query(AuditOperations.ACTIONS_BY, Optional.empty(), new AuditQuery(Optional.empty(), Optional.of(user),
                 Set.of(), Set.of(), from, to));
     }
 
     @Override
     public List<AuditEntry> breakGlassAccesses(Instant from, Instant to) {
         check(Boolean.TRUE, "period", from, to);
-        return query("audit.break-glass", Optional.empty(), new AuditQuery(Optional.empty(), Optional.empty(),
+        return query(AuditOperations.BREAK_GLASS_REVIEW, Optional.empty(), new AuditQuery(Optional.empty(), Optional.empty(),
                 Set.of(Purpose.EMERGENCY), Set.of(), from, to));
     }
 
     @Override
     public List<AuditEntry> disclosures(PatientId patient, Instant from, Instant to) {
         check(patient, "patient", from, to);
-        return query("audit.disclosures", Optional.of(patient), new AuditQuery(Optional.of(patient), Optional.empty(),
+        return query(AuditOperations.DISCLOSURES, Optional.of(patient), new AuditQuery(Optional.of(patient), Optional.empty(),
                 DISCLOSURE_PURPOSES, Set.of(AuditOutcome.SUCCESS), from, to));
     }
 
-    private List<AuditEntry> query(String action, Optional<PatientId> patient, AuditQuery query) {
-        return calls.runOutside(ctx, Permission.REVIEW_AUDIT, action, patient, entries -> List.of(), () -> {
+    private List<AuditEntry> query(Operation operation, Optional<PatientId> patient, AuditQuery query) {
+        return calls.runOutside(ctx, operation, patient, entries -> List.of(), () -> {
             sealer.seal();
             List<ChainedEvent> found = storage.read(tx -> tx.audit().find(query));
             List<AuditEntry> entries = new ArrayList<>(found.size());

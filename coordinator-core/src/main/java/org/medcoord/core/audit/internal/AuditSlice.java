@@ -1,8 +1,10 @@
 package org.medcoord.core.audit.internal;
 
+import java.util.List;
 import java.util.Set;
 import org.medcoord.api.audit.AuditTrail;
 import org.medcoord.api.common.Feature;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
 import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.spi.storage.AuditStore;
@@ -21,6 +23,11 @@ public final class AuditSlice implements FeatureSlice {
     }
 
     @Override
+    public com.google.inject.Module module() {
+        return new AuditModule();
+    }
+
+    @Override
     public Set<Feature> needs() {
         return Set.of();
     }
@@ -28,6 +35,11 @@ public final class AuditSlice implements FeatureSlice {
     @Override
     public Set<Class<?>> stores() {
         return Set.of(AuditStore.class, OutboxStore.class);
+    }
+
+    @Override
+    public List<Operation> operations() {
+        return AuditOperations.ALL;
     }
 
     @Override

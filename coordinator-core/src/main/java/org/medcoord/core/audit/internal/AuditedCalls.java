@@ -18,6 +18,7 @@ import org.medcoord.api.common.CoordinatorException;
 import org.medcoord.api.common.PatientId;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Permission;
 import org.medcoord.spi.storage.Storage;
 import org.medcoord.spi.storage.StorageTransaction;
@@ -78,17 +79,16 @@ public final class AuditedCalls {
      * Runs an audited call about a patient known before the call.
      *
      * @param ctx the caller
-     * @param permission what the call needs
-     * @param action the action name, for example {@code appointment.book}
+     * @param operation the operation: its permission and audit action
      * @param patient the patient concerned, if any
      * @param entities the entity ids to record for a successful result
      * @param work the work
      * @param <T> the result type
      * @return the work's result
      */
-    public <T> T run(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+    public <T> T run(CallContext ctx, Operation operation, Optional<PatientId> patient,
                      Function<T, List<String>> entities, TransactionWork<T> work) {
-        return run(ctx, permission, action, tx -> patient, entities, work);
+        return run(ctx, operation, tx -> patient, entities, work);
     }
 
     /**
@@ -106,17 +106,18 @@ public final class AuditedCalls {
      * in a transaction of its own, naming the patient when it was found.
      *
      * @param ctx the caller
-     * @param permission what the call needs
-     * @param action the action name, for example {@code appointment.cancel}
+     * @param operation the operation: its permission and audit action
      * @param subject finds the patient the call is about, inside the call's transaction
      * @param entities the entity ids to record for a successful result
      * @param work the work
      * @param <T> the result type
      * @return the work's result
      */
-    public <T> T run(CallContext ctx, Permission permission, String action,
+    public <T> T run(CallContext ctx, Operation operation,
                      Function<StorageTransaction, Optional<PatientId>> subject, Function<T, List<String>> entities,
                      TransactionWork<T> work) {
+        Permission permission = operation.required();
+        String action = operation.action();
         AtomicReference<Optional<PatientId>> patient = new AtomicReference<>(Optional.empty());
         try {
             T result = storage.inTransaction(tx -> {
@@ -155,16 +156,17 @@ public final class AuditedCalls {
      * the failed record remains.
      *
      * @param ctx the caller
-     * @param permission what the call needs
-     * @param action the action name, for example {@code appointment.search}
+     * @param operation the operation: its permission and audit action
      * @param patient the patient concerned, if any
      * @param entities the entity ids to record, known before the work
      * @param work the work; writes nothing, and ends with a finishing read
      * @param <T> the result type
      * @return the work's result
      */
-    public <T> T runRecordedFirst(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+    public <T> T runRecordedFirst(CallContext ctx, Operation operation, Optional<PatientId> patient,
                                   List<String> entities, TransactionWork<T> work) {
+        Permission permission = operation.required();
+        String action = operation.action();
         try {
             T result = storage.inTransaction(tx -> {
                 access.check(ctx, permission, action);
@@ -187,16 +189,17 @@ public final class AuditedCalls {
      * is audited the same way.
      *
      * @param ctx the caller
-     * @param permission what the call needs
-     * @param action the action name, for example {@code audit.verify}
+     * @param operation the operation: its permission and audit action
      * @param patient the patient concerned, if any
      * @param entities the entity ids to record for a successful result
      * @param work the work
      * @param <T> the result type
      * @return the work's result
      */
-    public <T> T runOutside(CallContext ctx, Permission permission, String action, Optional<PatientId> patient,
+    public <T> T runOutside(CallContext ctx, Operation operation, Optional<PatientId> patient,
                             Function<T, List<String>> entities, Supplier<T> work) {
+        Permission permission = operation.required();
+        String action = operation.action();
         try {
             access.check(ctx, permission, action);
         } catch (AccessDeniedException denied) {
@@ -237,14 +240,19 @@ public final class AuditedCalls {
      *
      * @param tx the transaction
      * @param ctx the caller
-     * @param action the action
+     * @param operation the operation recorded
      * @param entities the entity ids
      * @param patient the patient
      * @param outcome the outcome
      * @param detail the detail code
      */
-    public void append(StorageTransaction tx, CallContext ctx, String action, List<String> entities,
+    public void append(StorageTransaction tx, CallContext ctx, Operation operation, List<String> entities,
                        Optional<PatientId> patient, AuditOutcome outcome, String detail) {
+        append(tx, ctx, operation.action(), entities, patient, outcome, detail);
+    }
+
+    private void append(StorageTransaction tx, CallContext ctx, String action, List<String> entities,
+                        Optional<PatientId> patient, AuditOutcome outcome, String detail) {
         List<String> recorded = entities;
         if (ctx.breakGlass().isPresent()) {
             recorded = new ArrayList<>(entities);
@@ -261,12 +269,17 @@ public final class AuditedCalls {
      * Appends an audit record in a transaction of its own.
      *
      * @param ctx the caller
-     * @param action the action
+     * @param operation the operation recorded
      * @param patient the patient
      * @param outcome the outcome
      * @param detail the detail code
      */
-    public void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
+    public void auditAlone(CallContext ctx, Operation operation, Optional<PatientId> patient, AuditOutcome outcome,
+                           String detail) {
+        auditAlone(ctx, operation.action(), patient, outcome, detail);
+    }
+
+    private void auditAlone(CallContext ctx, String action, Optional<PatientId> patient, AuditOutcome outcome,
                             String detail) {
         storage.inTransaction(tx -> {
             append(tx, ctx, action, List.of(), patient, outcome, detail);

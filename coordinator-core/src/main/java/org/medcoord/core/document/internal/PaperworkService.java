@@ -36,11 +36,12 @@ import org.medcoord.api.schedule.ResourceId;
 import org.medcoord.api.schedule.ServiceTypeId;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.access.internal.CallContext;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Permission;
-import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
+import org.medcoord.core.event.internal.Events;
 import org.medcoord.spi.storage.Storage;
 import org.medcoord.spi.storage.StorageTransaction;
 import org.slf4j.Logger;
@@ -171,7 +172,7 @@ public final class PaperworkService {
 
     PatientDocument request(CallContext ctx, DocumentRequest command) {
         validator.validate(command, "command", null);
-        return calls.run(ctx, Permission.WRITE_DOCUMENTS, "document.request", Optional.of(command.patient()),
+        return calls.run(ctx, PaperworkOperations.REQUEST, Optional.of(command.patient()),
                 d -> List.of(d.id().value(), d.type().value()), tx -> {
                     PaperworkCheck.type(tx, command.type());
                     PatientDocument document = PatientDocument.requested(DocumentId.of(ids.next("doc")),
@@ -184,7 +185,7 @@ public final class PaperworkService {
 
     PatientDocument markSent(CallContext ctx, DocumentId id) {
         required(id, "document");
-        return change(ctx, "document.send", id, (tx, d, now) -> {
+        return change(ctx, PaperworkOperations.SEND, id, (tx, d, now) -> {
             check(d, now, DocumentStatus.SENT);
             return new PatientDocument(d.id(), d.patient(), d.type(), DocumentStatus.SENT, d.requestedAt(),
                     Optional.of(now), d.completedAt(), d.expiresAt(), d.revokedAt(), d.revocationReason(),
@@ -194,7 +195,7 @@ public final class PaperworkService {
 
     PatientDocument complete(CallContext ctx, DocumentCompletion command) {
         validator.validate(command, "command", null);
-        return change(ctx, "document.complete", command.document(), (tx, d, now) -> {
+        return change(ctx, PaperworkOperations.COMPLETE, command.document(), (tx, d, now) -> {
             check(d, now, DocumentStatus.COMPLETED);
             DocumentType type = PaperworkCheck.type(tx, d.type());
             if (type.kind().needsAnswers() && command.response().isEmpty()) {
@@ -223,7 +224,7 @@ public final class PaperworkService {
         v.require(reasonCode != null && reasonCode.matches(CODE), "reasonCode",
                 "must be a code of 1 to 64 letters, digits or . _ : -");
         v.throwIfAny();
-        PatientDocument revoked = change(ctx, "document.revoke", id, (tx, d, now) -> {
+        PatientDocument revoked = change(ctx, PaperworkOperations.REVOKE, id, (tx, d, now) -> {
             check(d, now, DocumentStatus.REVOKED);
             return new PatientDocument(d.id(), d.patient(), d.type(), DocumentStatus.REVOKED, d.requestedAt(),
                     d.sentAt(), d.completedAt(), d.expiresAt(), Optional.of(now), Optional.of(reasonCode),
@@ -236,14 +237,14 @@ public final class PaperworkService {
     PatientDocument get(CallContext ctx, DocumentId id) {
         required(id, "document");
         DocumentSubject subject = new DocumentSubject(id);
-        return calls.run(ctx, Permission.READ_DOCUMENTS, "document.read", subject::find, d -> List.of(d.id().value()),
+        return calls.run(ctx, PaperworkOperations.READ, subject::find, d -> List.of(d.id().value()),
                 tx -> subject.required().asOf(clock.instant()));
     }
 
     Optional<QuestionnaireResponse> response(CallContext ctx, DocumentId id) {
         required(id, "document");
         DocumentSubject subject = new DocumentSubject(id);
-        return calls.run(ctx, Permission.READ_DOCUMENTS, "document.response.read", subject::find,
+        return calls.run(ctx, PaperworkOperations.RESPONSE_READ, subject::find,
                 r -> List.of(id.value()), tx -> {
                     subject.required();
                     return tx.documents().response(id);
@@ -252,7 +253,7 @@ public final class PaperworkService {
 
     List<PatientDocument> forPatient(CallContext ctx, PatientId patient) {
         required(patient, "patient");
-        return calls.run(ctx, Permission.READ_DOCUMENTS, "document.list-patient", Optional.of(patient),
+        return calls.run(ctx, PaperworkOperations.LIST_PATIENT, Optional.of(patient),
                 list -> list.stream().map(d -> d.id().value()).toList(), tx -> {
                     Instant now = clock.instant();
                     return tx.documents().forPatient(patient).stream().map(d -> d.asOf(now)).toList();
@@ -262,7 +263,7 @@ public final class PaperworkService {
     List<OutstandingDocument> outstanding(CallContext ctx, AppointmentId appointment) {
         required(appointment, "appointment");
         Appointment[] found = new Appointment[1];
-        return calls.run(ctx, Permission.READ_DOCUMENTS, "document.outstanding", tx -> {
+        return calls.run(ctx, PaperworkOperations.OUTSTANDING, tx -> {
             found[0] = tx.appointments().find(appointment).orElse(null);
             return Optional.ofNullable(found[0]).map(Appointment::patient);
         }, list -> List.of(appointment.value()), tx -> {
@@ -270,7 +271,7 @@ public final class PaperworkService {
             if (a == null) {
                 throw new NotFoundException("appointment", appointment.value());
             }
-            policy.scope(ctx, "document.outstanding", a);
+            policy.scope(ctx, PaperworkOperations.OUTSTANDING.action(), a);
             Instant now = clock.instant();
             Instant at = a.start().isAfter(now) ? a.start() : now;
             return PaperworkCheck.outstanding(tx, a.patient(), a.service(), at, now);
@@ -281,7 +282,7 @@ public final class PaperworkService {
         if (days < 1 || days > MAX_WORKLIST_DAYS) {
             throw InvalidRequestException.of("days", "must be 1 to " + MAX_WORKLIST_DAYS);
         }
-        return calls.run(ctx, Permission.READ_DOCUMENTS, "document.worklist", Optional.empty(),
+        return calls.run(ctx, PaperworkOperations.WORKLIST, Optional.empty(),
                 list -> list.stream().map(e -> e.appointment().value()).toList(), tx -> {
                     Instant now = clock.instant();
                     Instant until = now.plus(Duration.ofDays(days));
@@ -329,9 +330,9 @@ public final class PaperworkService {
         PatientDocument apply(StorageTransaction tx, PatientDocument current, Instant now);
     }
 
-    private PatientDocument change(CallContext ctx, String action, DocumentId id, Change change) {
+    private PatientDocument change(CallContext ctx, Operation operation, DocumentId id, Change change) {
         DocumentSubject subject = new DocumentSubject(id);
-        return calls.run(ctx, Permission.WRITE_DOCUMENTS, action, subject::find, d -> List.of(d.id().value()), tx -> {
+        return calls.run(ctx, operation, subject::find, d -> List.of(d.id().value()), tx -> {
             PatientDocument updated = change.apply(tx, subject.required(), clock.instant());
             tx.documents().update(updated);
             event(tx, "document." + updated.status().code(), updated);

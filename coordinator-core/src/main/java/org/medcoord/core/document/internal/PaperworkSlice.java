@@ -1,9 +1,11 @@
 package org.medcoord.core.document.internal;
 
+import java.util.List;
 import java.util.Set;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.common.Feature;
 import org.medcoord.api.document.Paperwork;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
 import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.spi.storage.DocumentStore;
@@ -21,6 +23,11 @@ public final class PaperworkSlice implements FeatureSlice {
     }
 
     @Override
+    public com.google.inject.Module module() {
+        return new PaperworkModule();
+    }
+
+    @Override
     public Set<Feature> needs() {
         return Set.of(Appointments.FEATURE);
     }
@@ -28,6 +35,11 @@ public final class PaperworkSlice implements FeatureSlice {
     @Override
     public Set<Class<?>> stores() {
         return Set.of(DocumentStore.class);
+    }
+
+    @Override
+    public List<Operation> operations() {
+        return PaperworkOperations.ALL;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.medcoord.core.feature.internal;
 
+import java.util.List;
 import java.util.Set;
 import org.medcoord.api.common.Feature;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
 
 /**
@@ -25,6 +27,15 @@ public interface FeatureSlice {
     Class<?> facade();
 
     /**
+     * The feature's Guice module: binds its services and contributes its facade (a
+     * {@link FacadeFactory}) and any booking rules, check-in guard or other extension the features
+     * it needs offer. Installed only when the feature is enabled.
+     *
+     * @return a new module
+     */
+    com.google.inject.Module module();
+
+    /**
      * The features this one calls into, enabled along with it.
      *
      * @return the features needed
@@ -37,6 +48,13 @@ public interface FeatureSlice {
      * @return the port interfaces
      */
     Set<Class<?>> stores();
+
+    /**
+     * Every operation the feature's facade runs, each with its audit action and permission.
+     *
+     * @return the operations
+     */
+    List<Operation> operations();
 
     /**
      * Declares what callers may see of each result type the feature's facade returns.

@@ -1,8 +1,10 @@
 package org.medcoord.core.schedule.internal;
 
+import java.util.List;
 import java.util.Set;
 import org.medcoord.api.common.Feature;
 import org.medcoord.api.schedule.ScheduleAdministration;
+import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
 import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.spi.storage.ScheduleStore;
@@ -20,6 +22,11 @@ public final class ScheduleSlice implements FeatureSlice {
     }
 
     @Override
+    public com.google.inject.Module module() {
+        return new ScheduleModule();
+    }
+
+    @Override
     public Set<Feature> needs() {
         return Set.of();
     }
@@ -27,6 +34,11 @@ public final class ScheduleSlice implements FeatureSlice {
     @Override
     public Set<Class<?>> stores() {
         return Set.of(ScheduleStore.class);
+    }
+
+    @Override
+    public List<Operation> operations() {
+        return List.of();
     }
 
     @Override
