@@ -36,22 +36,22 @@ import org.medcoord.core.access.internal.BreakGlass;
 import org.medcoord.core.access.internal.CallContext;
 import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
-import org.medcoord.core.appointment.internal.AppointmentSlice;
-import org.medcoord.core.appointment.internal.WaitlistSlice;
+import org.medcoord.core.appointment.internal.AppointmentModule;
+import org.medcoord.core.appointment.internal.WaitlistModule;
+import org.medcoord.core.audit.internal.AuditModule;
 import org.medcoord.core.audit.internal.AuditOperations;
-import org.medcoord.core.audit.internal.AuditSlice;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.audit.internal.ChainSealer;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
-import org.medcoord.core.document.internal.PaperworkSlice;
+import org.medcoord.core.document.internal.PaperworkModule;
 import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.event.internal.OutboxDispatcher;
 import org.medcoord.core.feature.internal.EnabledFeatures;
 import org.medcoord.core.feature.internal.FacadeFactory;
 import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.core.feature.internal.MedCoord;
-import org.medcoord.core.schedule.internal.ScheduleSlice;
+import org.medcoord.core.schedule.internal.ScheduleModule;
 import org.medcoord.spi.event.DomainEventListener;
 import org.medcoord.spi.rule.BookingRule;
 import org.medcoord.spi.storage.Storage;
@@ -68,11 +68,11 @@ public final class DefaultCoordinator implements Coordinator {
 
     /** Every feature, in the order it is wired: a feature joins with one line here. */
     private static final List<FeatureSlice> SLICES = List.of(
-            new AuditSlice(),
-            new ScheduleSlice(),
-            new AppointmentSlice(),
-            new WaitlistSlice(),
-            new PaperworkSlice());
+            AuditModule.SLICE,
+            ScheduleModule.SLICE,
+            AppointmentModule.SLICE,
+            WaitlistModule.SLICE,
+            PaperworkModule.SLICE);
 
     /** Each feature's facade type, and the feature. */
     private static final Map<Class<?>, Feature> FACADES = SLICES.stream()

@@ -86,7 +86,9 @@ public abstract class AuditTamperContract {
      * A coordinator over a storage with exactly this key provider and this one checkpoint witness,
      * a checkpoint every {@code checkpointEvery} sealed events, and no background sealing (for
      * example {@code Coordinators.builder().plugin(...).checkpointWitness(witness)
-     * .checkpointEvery(checkpointEvery).sealAuditEvery(Duration.ofDays(1))}).
+     * .checkpointEvery(checkpointEvery).sealAuditEvery(Duration.ofDays(1))}; a storage that keeps
+     * only some features adds {@code .features(...)} naming them, or the build fails naming a
+     * feature it does not keep).
      *
      * @param storage the storage, which the coordinator closes when it is closed
      * @param keys the key provider

@@ -10,13 +10,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.medcoord.api.appointment.Appointments;
+import org.medcoord.api.schedule.ScheduleAdministration;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.feature.internal.FacadeFactory;
+import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.core.feature.internal.MedCoord;
 import org.medcoord.spi.rule.BookingRule;
+import org.medcoord.spi.storage.AppointmentStore;
+import org.medcoord.spi.storage.ClaimStore;
+import org.medcoord.spi.storage.HoldStore;
+import org.medcoord.spi.storage.IdempotencyStore;
 import org.medcoord.spi.storage.Storage;
 
 /**
@@ -29,6 +35,14 @@ import org.medcoord.spi.storage.Storage;
  * features' in the order the features are installed, then the plugins'.
  */
 public final class AppointmentModule extends AbstractModule {
+    /** Appointments: the time they claim, holds, and idempotent retries. */
+    public static final FeatureSlice SLICE = FeatureSlice
+            .of(Appointments.FEATURE, Appointments.class, AppointmentModule::new)
+            .needing(ScheduleAdministration.FEATURE)
+            .storingIn(AppointmentStore.class, ClaimStore.class, HoldStore.class, IdempotencyStore.class)
+            .running(AppointmentOperations.ALL)
+            .projecting(AppointmentProjections::declare);
+
     @Override
     protected void configure() {
         Multibinder<BookingRule> rules = Multibinder.newSetBinder(binder(), BookingRule.class, MedCoord.class);

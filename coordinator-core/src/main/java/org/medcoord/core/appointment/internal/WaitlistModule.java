@@ -8,17 +8,27 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.appointment.WaitList;
 import org.medcoord.core.audit.internal.AuditedCalls;
 import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.feature.internal.FacadeFactory;
+import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.core.feature.internal.MedCoord;
 import org.medcoord.spi.storage.Storage;
+import org.medcoord.spi.storage.WaitlistStore;
 
 /** The wait list: its facade, and the offers of freed time booking makes when it runs. */
 public final class WaitlistModule extends AbstractModule {
+    /** The wait list; its results are appointment types, projected by the appointment feature. */
+    public static final FeatureSlice SLICE = FeatureSlice
+            .of(WaitList.FEATURE, WaitList.class, WaitlistModule::new)
+            .needing(Appointments.FEATURE)
+            .storingIn(WaitlistStore.class)
+            .running(WaitlistOperations.ALL);
+
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), WaitlistOffers.class).setBinding().toProvider(Offering.class)

@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import java.time.Clock;
+import org.medcoord.api.appointment.Appointments;
 import org.medcoord.api.document.Paperwork;
 import org.medcoord.core.access.internal.AccessControl;
 import org.medcoord.core.appointment.internal.CheckInGuard;
@@ -15,8 +16,10 @@ import org.medcoord.core.common.internal.CommandValidator;
 import org.medcoord.core.common.internal.IdGenerator;
 import org.medcoord.core.event.internal.Events;
 import org.medcoord.core.feature.internal.FacadeFactory;
+import org.medcoord.core.feature.internal.FeatureSlice;
 import org.medcoord.core.feature.internal.MedCoord;
 import org.medcoord.spi.rule.BookingRule;
+import org.medcoord.spi.storage.DocumentStore;
 import org.medcoord.spi.storage.Storage;
 
 /**
@@ -24,6 +27,14 @@ import org.medcoord.spi.storage.Storage;
  * check-in guard that holds an arrival while paperwork is outstanding.
  */
 public final class PaperworkModule extends AbstractModule {
+    /** Paperwork: consent forms and intake documents, and what each service requires. */
+    public static final FeatureSlice SLICE = FeatureSlice
+            .of(Paperwork.FEATURE, Paperwork.class, PaperworkModule::new)
+            .needing(Appointments.FEATURE)
+            .storingIn(DocumentStore.class)
+            .running(PaperworkOperations.ALL)
+            .projecting(PaperworkProjections::declare);
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), BookingRule.class, MedCoord.class).addBinding()

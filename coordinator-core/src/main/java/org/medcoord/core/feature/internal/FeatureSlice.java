@@ -1,65 +1,131 @@
 package org.medcoord.core.feature.internal;
 
+import com.google.inject.Module;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.medcoord.api.common.Feature;
 import org.medcoord.core.access.internal.Operation;
 import org.medcoord.core.access.internal.Projections;
 
 /**
- * What a feature brings to a coordinator: its name, the features it needs, the store ports its
- * data lives behind, and the projections of every result type its facade returns. Each feature
- * declares one, in its own package; the coordinator lists them once.
+ * What a feature brings to a coordinator: its name, its facade, the features it needs, the store
+ * ports its data lives behind, its operations, the projections of every result type its facade
+ * returns, and its Guice module. Each feature declares one, next to its module, for example:
+ *
+ * <pre>{@code
+ * static final FeatureSlice SLICE = FeatureSlice.of(Appointments.FEATURE, Appointments.class, AppointmentModule::new)
+ *         .needing(ScheduleAdministration.FEATURE)
+ *         .storingIn(AppointmentStore.class, ClaimStore.class)
+ *         .running(AppointmentOperations.ALL)
+ *         .projecting(AppointmentProjections::declare);
+ * }</pre>
+ *
+ * <p>The coordinator lists the slices once; that list is the one line a new feature adds.
+ *
+ * @param feature the feature
+ * @param facade the facade interface a session hands out for it
+ * @param modules makes the feature's Guice module, which binds its services and contributes its
+ *     facade (a {@link FacadeFactory}) and any extension of the features it needs; installed only
+ *     when the feature is enabled
+ * @param needs the features this one calls into, enabled along with it
+ * @param stores the store ports the feature's data lives behind; the storage must keep every one
+ * @param operations every operation the facade runs
+ * @param projections declares what callers may see of each result type the facade returns
  */
-public interface FeatureSlice {
+public record FeatureSlice(Feature feature, Class<?> facade, Supplier<? extends Module> modules, Set<Feature> needs,
+                           Set<Class<?>> stores, List<Operation> operations,
+                           Consumer<Projections.Builder> projections) {
     /**
-     * The feature.
+     * Checks and copies the parts.
      *
-     * @return its name
+     * @param feature the feature
+     * @param facade the facade
+     * @param modules the module factory
+     * @param needs the features needed
+     * @param stores the ports
+     * @param operations the operations
+     * @param projections the projections
      */
-    Feature feature();
+    public FeatureSlice {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(facade, "facade");
+        Objects.requireNonNull(modules, "modules");
+        needs = Set.copyOf(needs);
+        stores = Set.copyOf(stores);
+        operations = List.copyOf(operations);
+        Objects.requireNonNull(projections, "projections");
+    }
 
     /**
-     * The facade a session hands out for the feature.
+     * A feature that needs nothing, keeps nothing, runs nothing and returns nothing yet.
      *
-     * @return the facade interface in the feature's api package
+     * @param feature the feature
+     * @param facade its facade
+     * @param modules makes its module
+     * @return the slice
      */
-    Class<?> facade();
+    public static FeatureSlice of(Feature feature, Class<?> facade, Supplier<? extends Module> modules) {
+        return new FeatureSlice(feature, facade, modules, Set.of(), Set.of(), List.of(), projections -> { });
+    }
 
     /**
-     * The feature's Guice module: binds its services and contributes its facade (a
-     * {@link FacadeFactory}) and any booking rules, check-in guard or other extension the features
-     * it needs offer. Installed only when the feature is enabled.
+     * The same slice, needing these features.
      *
-     * @return a new module
+     * @param features the features needed
+     * @return the slice
      */
-    com.google.inject.Module module();
+    public FeatureSlice needing(Feature... features) {
+        return new FeatureSlice(feature, facade, modules, Set.of(features), stores, operations, projections);
+    }
 
     /**
-     * The features this one calls into, enabled along with it.
+     * The same slice, keeping its data behind these ports.
      *
-     * @return the features needed
+     * @param ports the port interfaces
+     * @return the slice
      */
-    Set<Feature> needs();
+    public FeatureSlice storingIn(Class<?>... ports) {
+        return new FeatureSlice(feature, facade, modules, needs, Set.of(ports), operations, projections);
+    }
 
     /**
-     * The store ports the feature's data lives behind; the storage must keep every one.
+     * The same slice, running these operations.
      *
-     * @return the port interfaces
+     * @param all the operations
+     * @return the slice
      */
-    Set<Class<?>> stores();
+    public FeatureSlice running(List<Operation> all) {
+        return new FeatureSlice(feature, facade, modules, needs, stores, all, projections);
+    }
 
     /**
-     * Every operation the feature's facade runs, each with its audit action and permission.
+     * The same slice, declaring its projections with this.
      *
-     * @return the operations
+     * @param declare declares the projections
+     * @return the slice
      */
-    List<Operation> operations();
+    public FeatureSlice projecting(Consumer<Projections.Builder> declare) {
+        return new FeatureSlice(feature, facade, modules, needs, stores, operations, declare);
+    }
 
     /**
-     * Declares what callers may see of each result type the feature's facade returns.
+     * A new instance of the feature's module.
      *
-     * @param projections where to declare them
+     * @return the module
      */
-    void project(Projections.Builder projections);
+    public Module module() {
+        return modules.get();
+    }
+
+    /**
+     * Declares the feature's projections.
+     *
+     * @param builder where to declare them
+     */
+    public void project(Projections.Builder builder) {
+        projections.accept(builder);
+    }
 }

@@ -69,7 +69,8 @@ public final class UnitBinding<U extends UnitOfWork> {
     public U writing() {
         U unit = reading();
         if (unit.readOnly()) {
-            throw new IllegalStateException("write inside a read-only unit: use inTransaction, not read");
+            throw new IllegalStateException("write inside a read-only unit: writes need a unit started by "
+                    + "inTransaction, and not nested inside read");
         }
         if (unit.writesClosed()) {
             throw new IllegalStateException("write after the unit's finishing calendar read: a unit that gives "
