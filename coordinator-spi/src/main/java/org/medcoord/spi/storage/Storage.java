@@ -16,6 +16,14 @@ package org.medcoord.spi.storage;
  * supports several. The {@link StorageTransaction} handed to the work must not be used after
  * the work returns.
  *
+ * <p><b>Nesting.</b> A unit started on a thread that is already running a unit of this storage
+ * joins it: it sees the outer unit's writes, and its own writes commit only with the outermost
+ * unit. When a nested unit's work throws, only the nested unit's own writes are undone (a
+ * savepoint) before the exception reaches the caller, so an outer unit that catches it carries on
+ * without them. {@link #read} nested in any unit is a read-only view of that unit.
+ * {@link #inTransaction} nested in a read-only unit writes nothing: it throws
+ * {@link IllegalStateException} either at once (as the shipped adapters do) or at its first write.
+ *
  * @since 0.1
  */
 public interface Storage extends AutoCloseable {
