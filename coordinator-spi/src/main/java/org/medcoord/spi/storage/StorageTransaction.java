@@ -159,7 +159,8 @@ public interface StorageTransaction {
      * unit the hint changes nothing.
      *
      * <p>The default makes exactly the three reads and ignores the hint, so an adapter must
-     * override this method to refuse writes after a finishing read, which the contract kit checks.
+     * override this method to refuse writes after a finishing read, which the contract kit checks;
+     * {@link org.medcoord.spi.storage.support.UnitOfWork} does so for the adapters built on it.
      *
      * @param query what to read
      * @return what was read

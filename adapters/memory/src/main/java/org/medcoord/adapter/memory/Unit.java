@@ -1,8 +1,5 @@
 package org.medcoord.adapter.memory;
 
-import java.util.Objects;
-import org.medcoord.spi.storage.CalendarQuery;
-import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.support.StorePorts;
 import org.medcoord.spi.storage.support.UnitOfWork;
 
@@ -33,17 +30,11 @@ final class Unit extends UnitOfWork {
     }
 
     /**
-     * The three reads, as the default does. A finishing query in an outermost writing unit makes
-     * the stores refuse later writes; the unit's writes still commit or roll back with the unit,
-     * since committing early would save nothing in memory.
+     * Makes the stores refuse later writes; the unit's writes still commit or roll back with the
+     * unit, since committing early would save nothing in memory.
      */
     @Override
-    public CalendarRead calendar(CalendarQuery query) {
-        check();
-        Objects.requireNonNull(query, "query");
-        if (query.finishing() && !readOnly() && !nested()) {
-            log.finish();
-        }
-        return super.calendar(query);
+    protected void closeWrites() {
+        log.finish();
     }
 }

@@ -2,6 +2,8 @@ package org.medcoord.spi.storage.support;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.medcoord.spi.storage.CalendarQuery;
+import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.StorageTransaction;
 import org.medcoord.spi.storage.UnsupportedStoreException;
 
@@ -14,9 +16,13 @@ import org.medcoord.spi.storage.UnsupportedStoreException;
  * stores ask the binding for the current unit before every read and write, so a store reached
  * outside a unit, after it, or from another thread is refused with {@link IllegalStateException}.
  *
- * <p>An adapter that honours {@linkplain org.medcoord.spi.storage.CalendarQuery#finishing()
- * finishing} reads overrides {@link #calendar} and reports through {@link #writesClosed()} that the
- * unit takes no more writes; {@link UnitBinding#writing()} then refuses them.
+ * <p>The base keeps the {@linkplain org.medcoord.spi.storage.CalendarQuery#finishing() finishing}
+ * rule of {@link #calendar}: a finishing query in an outermost writing unit first calls
+ * {@link #closeWrites()}, so that the unit's writes stay closed even when the read fails, and from
+ * then on the adapter reports through {@link #writesClosed()} (for this unit and the units nested
+ * in it) that the unit takes no more writes; {@link UnitBinding#writing()} then refuses them. The
+ * reads themselves are {@link #readCalendar}, which an adapter overrides to answer in one
+ * statement or round trip.
  *
  * @since 0.1
  */
@@ -67,6 +73,43 @@ public abstract class UnitOfWork implements StorageTransaction {
      * @return true once writes are refused
      */
     protected abstract boolean writesClosed();
+
+    /**
+     * Closes the unit's writes after a finishing calendar read: called once, on the outermost
+     * writing unit, before the read is made. From then on {@link #writesClosed()} must answer true
+     * for this unit and every unit nested in it.
+     */
+    protected abstract void closeWrites();
+
+    /**
+     * The calendar read, under the finishing rule: see the class description.
+     *
+     * @param query what to read
+     * @return what was read
+     */
+    @Override
+    public final CalendarRead calendar(CalendarQuery query) {
+        check();
+        Objects.requireNonNull(query, "query");
+        boolean finishing = query.finishing() && !readOnly && !nested;
+        if (finishing) {
+            closeWrites();
+        }
+        return readCalendar(query, finishing);
+    }
+
+    /**
+     * Makes the reads of a calendar query. The default makes the three reads
+     * {@link StorageTransaction#calendar} stands for, through this unit's stores.
+     *
+     * @param query what to read
+     * @param finishing whether the query closed this unit's writes, so that an adapter may commit
+     *     the unit's earlier writes together with the read
+     * @return what was read
+     */
+    protected CalendarRead readCalendar(CalendarQuery query, boolean finishing) {
+        return StorageTransaction.super.calendar(query);
+    }
 
     /** Ends the unit: from now on it and its stores are refused. */
     public final void end() {

@@ -1,12 +1,6 @@
 package org.medcoord.example.vendorstorage;
 
 import java.sql.Connection;
-import java.util.List;
-import java.util.OptionalLong;
-import org.medcoord.api.appointment.Appointment;
-import org.medcoord.spi.storage.CalendarQuery;
-import org.medcoord.spi.storage.CalendarRead;
-import org.medcoord.spi.storage.Claim;
 import org.medcoord.spi.storage.support.StorePorts;
 import org.medcoord.spi.storage.support.UnitOfWork;
 
@@ -51,21 +45,11 @@ final class SqliteUnit extends UnitOfWork {
     }
 
     /**
-     * The three reads the query stands for. A finishing query in an outermost writing unit closes
-     * the unit's writes first, so that they stay closed even when the read fails; this storage does
-     * not commit with the read: the unit's writes commit or roll back when it ends.
+     * Closes the unit's writes after a finishing read; this storage does not commit with the read:
+     * the unit's writes commit or roll back when it ends.
      */
     @Override
-    public CalendarRead calendar(CalendarQuery query) {
-        check();
-        if (query.finishing() && !readOnly() && !nested()) {
-            finished = true;
-        }
-        OptionalLong version = schedule().version();
-        List<Claim> claims = query.resources().isEmpty() ? List.of()
-                : claims().active(query.resources(), query.from(), query.to(), query.now());
-        List<Appointment> appointments = query.patient().isEmpty() ? List.of()
-                : appointments().forPatient(query.patient().get(), query.patientFrom(), query.patientTo());
-        return new CalendarRead(version, claims, appointments);
+    protected void closeWrites() {
+        finished = true;
     }
 }

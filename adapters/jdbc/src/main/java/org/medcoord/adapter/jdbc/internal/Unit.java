@@ -1,7 +1,6 @@
 package org.medcoord.adapter.jdbc.internal;
 
 import java.sql.Connection;
-import java.util.Objects;
 import org.medcoord.spi.storage.CalendarQuery;
 import org.medcoord.spi.storage.CalendarRead;
 import org.medcoord.spi.storage.support.UnitOfWork;
@@ -34,14 +33,13 @@ final class Unit extends UnitOfWork {
     }
 
     @Override
-    public CalendarRead calendar(CalendarQuery query) {
-        check();
-        Objects.requireNonNull(query, "query");
-        boolean finishing = query.finishing() && !readOnly() && !nested();
-        if (finishing) {
-            session.finish();
-        }
+    protected void closeWrites() {
+        session.finish();
+    }
+
+    @Override
+    protected CalendarRead readCalendar(CalendarQuery query, boolean finishing) {
         return stores.calendar().combines() ? stores.calendar().read(query, finishing)
-                : super.calendar(query);
+                : super.readCalendar(query, finishing);
     }
 }
