@@ -260,6 +260,6 @@ public final class CoordinatorBuilder {
         }
         return new CoordinatorModule(resolved, enabled,
                 new CoordinatorSettings(clock, listeners, dispatchInterval, maxDeliveryAttempts, accessPolicy,
-                        node != null ? node : NodeId.localHost(), auditSealInterval, checkpointEvery, features));
+                        node != null ? node : NodeId.localHost(), auditSealInterval, checkpointEvery));
     }
 }

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.medcoord.api.access.AccessPolicy;
 import org.medcoord.api.audit.NodeId;
-import org.medcoord.api.common.Feature;
 import org.medcoord.spi.event.DomainEventListener;
 
 /**
@@ -21,11 +19,10 @@ import org.medcoord.spi.event.DomainEventListener;
  * @param node the node recorded in audit records
  * @param auditSealInterval how often the audit chain is sealed in the background, or null for never
  * @param checkpointEvery how many sealed events between signed checkpoints
- * @param features the features the host asked for; empty for all
  */
 public record CoordinatorSettings(Clock clock, List<DomainEventListener> listeners, Duration dispatchInterval,
                                   int maxDeliveryAttempts, AccessPolicy accessPolicy, NodeId node, Duration auditSealInterval,
-                                  int checkpointEvery, Set<Feature> features) {
+                                  int checkpointEvery) {
     /**
      * Copies the listeners.
      *
@@ -37,13 +34,11 @@ public record CoordinatorSettings(Clock clock, List<DomainEventListener> listene
      * @param node the node
      * @param auditSealInterval the seal interval
      * @param checkpointEvery the checkpoint spacing
-     * @param features the features asked for
      */
     public CoordinatorSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(accessPolicy, "accessPolicy");
         Objects.requireNonNull(node, "node");
         listeners = List.copyOf(listeners);
-        features = Set.copyOf(features);
     }
 }

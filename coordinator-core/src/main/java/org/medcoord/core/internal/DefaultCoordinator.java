@@ -79,7 +79,6 @@ public final class DefaultCoordinator implements Coordinator {
             .collect(java.util.stream.Collectors.toUnmodifiableMap(FeatureSlice::facade, FeatureSlice::feature));
 
     private final ResolvedPlugins plugins;
-    private final EnabledFeatures features;
     private final AccessControl policy;
     private final Clock clock;
     private final IdGenerator ids;
@@ -167,7 +166,6 @@ public final class DefaultCoordinator implements Coordinator {
                               CommandValidator validator, ChainSealer sealer, Set<FacadeFactory<?>> facades,
                               @MedCoord Set<BookingRule> rules) {
         this.plugins = plugins;
-        this.features = features;
         this.clock = settings.clock();
         this.policy = policy;
         this.ids = ids;
