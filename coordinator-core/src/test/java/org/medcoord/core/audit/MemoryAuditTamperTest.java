@@ -6,7 +6,6 @@ import org.medcoord.adapter.memory.MemoryStorage;
 import org.medcoord.api.Coordinator;
 import org.medcoord.core.Coordinators;
 import org.medcoord.core.audit.internal.GeneratedKeyProvider;
-import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.storage.Storage;
@@ -29,22 +28,7 @@ class MemoryAuditTamperTest extends AuditTamperContract {
     @Override
     protected Coordinator open(Storage storage, KeyProvider keys, CheckpointWitness witness, int checkpointEvery) {
         return Coordinators.builder()
-                .plugin(new CoordinatorPlugin() {
-                    @Override
-                    public String id() {
-                        return "tamper-test";
-                    }
-
-                    @Override
-                    public java.util.List<Storage> storages() {
-                        return java.util.List.of(storage);
-                    }
-
-                    @Override
-                    public java.util.List<KeyProvider> keyProviders() {
-                        return java.util.List.of(keys);
-                    }
-                })
+                .plugin(plugin(storage, keys))
                 .checkpointWitness(witness)
                 .checkpointEvery(checkpointEvery)
                 .sealAuditEvery(Duration.ofDays(1))

@@ -21,6 +21,7 @@ import org.medcoord.api.audit.AuditRecord;
 import org.medcoord.api.audit.AuditVerification;
 import org.medcoord.api.audit.ChainFinding;
 import org.medcoord.api.common.PatientId;
+import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.ChainEncoding;
 import org.medcoord.spi.audit.ChainHash;
 import org.medcoord.spi.audit.ChainedEvent;
@@ -98,6 +99,34 @@ public abstract class AuditTamperContract {
      */
     protected abstract Coordinator open(Storage storage, KeyProvider keys, CheckpointWitness witness,
                                         int checkpointEvery);
+
+    /**
+     * The plugin an {@link #open} implementation registers: it provides exactly this storage and
+     * this key provider, so that {@code open} is {@code Coordinators.builder().plugin(plugin(storage,
+     * keys))} and the witness and spacing settings.
+     *
+     * @param storage the storage
+     * @param keys the key provider
+     * @return the plugin
+     */
+    protected static CoordinatorPlugin plugin(Storage storage, KeyProvider keys) {
+        return new CoordinatorPlugin() {
+            @Override
+            public String id() {
+                return "tamper-test";
+            }
+
+            @Override
+            public List<Storage> storages() {
+                return List.of(storage);
+            }
+
+            @Override
+            public List<KeyProvider> keyProviders() {
+                return List.of(keys);
+            }
+        };
+    }
 
     /**
      * A new key provider with keys of its own. The suite keeps one across restarts where a durable

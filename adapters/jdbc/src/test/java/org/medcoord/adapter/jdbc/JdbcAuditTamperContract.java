@@ -1,13 +1,11 @@
 package org.medcoord.adapter.jdbc;
 
 import java.time.Duration;
-import java.util.List;
 import org.medcoord.adapter.jdbc.internal.JdbcAuditTampering;
 import org.medcoord.api.Coordinator;
 import org.medcoord.core.Coordinators;
 import org.medcoord.core.audit.CheckpointWitnesses;
 import org.medcoord.core.audit.internal.GeneratedKeyProvider;
-import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.CheckpointWitness;
 import org.medcoord.spi.audit.KeyProvider;
 import org.medcoord.spi.storage.Storage;
@@ -35,22 +33,7 @@ abstract class JdbcAuditTamperContract extends AuditTamperContract {
     @Override
     protected Coordinator open(Storage storage, KeyProvider keys, CheckpointWitness witness, int checkpointEvery) {
         return Coordinators.builder()
-                .plugin(new CoordinatorPlugin() {
-                    @Override
-                    public String id() {
-                        return "tamper-test";
-                    }
-
-                    @Override
-                    public List<Storage> storages() {
-                        return List.of(storage);
-                    }
-
-                    @Override
-                    public List<KeyProvider> keyProviders() {
-                        return List.of(keys);
-                    }
-                })
+                .plugin(plugin(storage, keys))
                 .checkpointWitness(witness)
                 .checkpointEvery(checkpointEvery)
                 .sealAuditEvery(Duration.ofDays(1))

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +12,6 @@ import org.medcoord.api.Coordinator;
 import org.medcoord.api.appointment.Appointments;
 import org.medcoord.core.Coordinators;
 import org.medcoord.core.audit.CheckpointWitnesses;
-import org.medcoord.spi.CoordinatorPlugin;
 import org.medcoord.spi.audit.ChainedEvent;
 import org.medcoord.spi.audit.Checkpoint;
 import org.medcoord.spi.audit.CheckpointWitness;
@@ -45,22 +43,7 @@ class VendorAuditTamperTest extends AuditTamperContract {
     @Override
     protected Coordinator open(Storage storage, KeyProvider keys, CheckpointWitness witness, int checkpointEvery) {
         return Coordinators.builder()
-                .plugin(new CoordinatorPlugin() {
-                    @Override
-                    public String id() {
-                        return "tamper-test";
-                    }
-
-                    @Override
-                    public List<Storage> storages() {
-                        return List.of(storage);
-                    }
-
-                    @Override
-                    public List<KeyProvider> keyProviders() {
-                        return List.of(keys);
-                    }
-                })
+                .plugin(plugin(storage, keys))
                 .features(Appointments.FEATURE)
                 .checkpointWitness(witness)
                 .checkpointEvery(checkpointEvery)
